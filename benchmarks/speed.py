@@ -1,0 +1,84 @@
+"""Speed and peak memory of the text and HTML paths, one process (one core) per measurement.
+
+    python benchmarks/speed.py --path text|html|trafilatura [--pages N]
+
+prints one JSON object. `benchmarks/run.py` runs each path in its own process so that peak
+memory (ru_maxrss) belongs to that path alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+PAGES_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/extraction/trafilatura_eval/pages"
+
+
+def page_files(count: int) -> list[Path]:
+    """`count` page files, cycling through the corpus when it holds fewer."""
+    files = sorted(PAGES_DIR.glob("*.gz"))
+    if not files:
+        sys.exit(f"no pages under {PAGES_DIR}")
+    return list(itertools.islice(itertools.cycle(files), count))
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(path: str, count: int) -> dict:
+    from presslens.io.raw import RawPage
+    from presslens.io.readers import load_document
+    from presslens.pipeline import Pipeline
+
+    files = page_files(count)
+    htmls = [gzip.decompress(f.read_bytes()) for f in files]
+    if path == "trafilatura":
+        import trafilatura
+
+        def work(data):
+            trafilatura.extract(data, fast=False, include_comments=False, include_tables=True,
+                                include_formatting=False)
+        inputs = htmls
+    else:
+        pipeline = Pipeline()
+        if path == "text":
+            from presslens.io.html import render_html
+            inputs = [RawPage(f.name, render_html(h.decode("utf-8", "replace")).encode(), "text")
+                      for f, h in zip(files, htmls)]
+        else:
+            inputs = [RawPage(f.name, h, "html") for f, h in zip(files, htmls)]
+        work_pipeline = pipeline
+
+        def work(raw):
+            work_pipeline(load_document(raw))
+        work(inputs[0])  # models load lazily; a real run pays this once per process
+    failures = 0
+    start = time.perf_counter()
+    for item in inputs:
+        try:
+            work(item)
+        except Exception:
+            failures += 1
+    seconds = time.perf_counter() - start
+    return {"path": path, "pages": len(inputs), "failed": failures, "seconds": round(seconds, 2),
+            "pages_per_s": round(len(inputs) / seconds, 1),
+            "ms_per_page": round(1000 * seconds / len(inputs), 2), "peak_memory_mb": round(_peak_mb(), 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--path", choices=("text", "html", "trafilatura"), required=True)
+    parser.add_argument("--pages", type=int, default=1000)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.path, args.pages)))
+
+
+if __name__ == "__main__":
+    main()
