@@ -90,10 +90,11 @@ class TextMap:
     inserted (a space that replaces a line break, say) and then maps to the nearest source offset.
     """
 
-    __slots__ = ("_parts", "_view")
+    __slots__ = ("_parts", "_starts", "_view")
 
     def __init__(self) -> None:
         self._parts: list[tuple[int, int, int | None]] = []  # (view_start, length, source_start)
+        self._starts: list[int] = []  # view_start of each part, for bisection
         self._view: list[str] = []
 
     @property
@@ -109,19 +110,20 @@ class TextMap:
     def copy(self, source_text: str, start: int, end: int) -> None:
         """Append `source_text[start:end]` to the view, keeping its offsets."""
         if end > start:
-            self._parts.append((self._view_length(), end - start, start))
+            self._starts.append(self._view_length())
+            self._parts.append((self._starts[-1], end - start, start))
             self._view.append(source_text[start:end])
 
     def insert(self, piece: str) -> None:
         """Append text that has no counterpart in the source (a joining space, a newline)."""
         if piece:
-            self._parts.append((self._view_length(), len(piece), None))
+            self._starts.append(self._view_length())
+            self._parts.append((self._starts[-1], len(piece), None))
             self._view.append(piece)
 
     def to_source(self, offset: int) -> int:
         """The source offset of view offset `offset` (inserted text maps to the next source piece)."""
-        starts = [p[0] for p in self._parts]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._starts, offset) - 1
         for view_start, length, source_start in self._parts[max(index, 0):]:
             if source_start is not None:
                 return source_start + max(0, offset - view_start)

@@ -1,0 +1,220 @@
+"""Dates and bylines as news pages write them, in en, fr, de, es, it, pt and nl."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+# month names per language, January first; abbreviations are derived as unambiguous prefixes
+_MONTH_NAMES = {
+    "en": "january february march april may june july august september october november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+          "diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+          "dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+          "dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november "
+          "december",
+}
+_EXTRA_ABBREVIATIONS = {"sept": 9, "jän": 1, "setiembre": 9}
+
+
+def _fold(word: str) -> str:
+    """Lowercase without accents, so "fevrier", "Février" and "FÉVR." all look the same."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).rstrip(".")
+
+
+def _month_table() -> dict[str, int]:
+    seen: dict[str, set[int]] = {}
+    for names in _MONTH_NAMES.values():
+        for month, name in enumerate(names.split(), start=1):
+            folded = _fold(name)
+            for size in range(3, len(folded) + 1):
+                seen.setdefault(folded[:size], set()).add(month)
+            if "ä" in name:
+                seen.setdefault(_fold(name.replace("ä", "ae")), set()).add(month)
+    table = {prefix: months.pop() for prefix, months in seen.items() if len(months) == 1}
+    table.update(_EXTRA_ABBREVIATIONS)
+    return table
+
+
+MONTHS = _month_table()
+
+_WORD = r"[^\W\d_]{3,}\.?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|º|°|\.)?\s*(?:de\s+)?(?P<m>{_WORD})"
+    rf"\s*(?:de\s+|del\s+|,\s*)?(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?P<m>{_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+_YEAR_MONTH_DAY = re.compile(r"(?<![\d.])(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(?P<a>\d{1,2})([-/.])\s?(?P<b>\d{1,2})\2\s?(?P<y>\d{4})(?!\d)")
+
+_YEAR = re.compile(r"(?:19|20|21)\d\d")
+
+UPDATE_WORDS = re.compile(
+    r"\b(?:updated|last\s+updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|"
+    r"aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|bijgewerkt)\b",
+    re.IGNORECASE)
+
+
+def valid_date(year: int, month: int, day: int) -> str | None:
+    """ISO "YYYY-MM-DD" for a real calendar date in the years we accept, else None."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, *, month_first: bool = False) -> list[tuple[int, str]]:
+    """Every valid date in `text` as (offset, ISO date), in text order.
+
+    Numeric day/month order is read day-first unless one side is over 12 or `month_first`.
+    """
+    if _YEAR.search(text) is None:
+        return []  # every form we read carries a four-digit year; most lines have none
+    found: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], iso: str | None) -> None:
+        if iso and not any(s < match.end() and match.start() < e for s, e in taken):
+            found[match.start()] = iso
+            taken.append((match.start(), match.end()))
+
+    for match in _YEAR_MONTH_DAY.finditer(text):
+        add(match, valid_date(int(match["y"]), int(match["m"]), int(match["d"])))
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in pattern.finditer(text):
+            month = MONTHS.get(_fold(match["m"]))
+            if month:
+                add(match, valid_date(int(match["y"]), month, int(match["d"])))
+    for match in _NUMERIC.finditer(text):
+        add(match, _numeric(int(match["a"]), int(match["b"]), int(match["y"]), month_first))
+    return sorted(found.items())
+
+
+def _numeric(a: int, b: int, year: int, month_first: bool) -> str | None:
+    if a > 12 or (b <= 12 and not month_first):
+        return valid_date(year, b, a)
+    return valid_date(year, a, b) or valid_date(year, b, a)
+
+
+def parse_date(value: object) -> str | None:
+    """A date from metadata (ISO timestamp, "March 3, 2019", …) as "YYYY-MM-DD", or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    dates = find_dates(value.strip()[:100])
+    return dates[0][1] if dates else None
+
+
+def published_in(line: str, *, month_first: bool = False) -> tuple[str | None, bool]:
+    """The publication date a byline line gives, and whether it only gave an update date."""
+    update = UPDATE_WORDS.search(line)
+    cut = update.start() if update else len(line)
+    dates = find_dates(line, month_first=month_first)
+    before = [iso for offset, iso in dates if offset < cut]
+    if before:
+        return before[0], False
+    return (dates[0][1], True) if dates else (None, False)
+
+
+# --- bylines ---------------------------------------------------------------------------------
+
+# lead words that put an author's name right after them
+_LEAD = (r"(?:(?:posted|published|written|reported|story|text|words|photos?)\s+by|by|"
+         r"publi[ée]e?\s+par|[ée]crit\s+par|r[ée]dig[ée]e?\s+par|propos\s+recueillis\s+par|par|"
+         r"geschrieben\s+von|ver[öo]ffentlicht\s+von|von|"
+         r"publicado\s+por|escrito\s+por|redactado\s+por|por|"
+         r"pubblicato\s+da|scritto\s+da|a\s+cura\s+di|di|"
+         r"geschreven\s+door|door|"
+         r"author|auteur|autor|autore|auteurs|authors)")
+_LEAD_AT_START = re.compile(rf"^\W{{0,3}}{_LEAD}\s*[:\-–]?\s+", re.IGNORECASE)
+_LEAD_ANYWHERE = re.compile(rf"(?:^|[\s|,•·–-]){_LEAD}\s*:?\s+", re.IGNORECASE)
+# lines that announce publication, whose "by X" is then a byline even mid-line
+_PUBLISH_START = re.compile(
+    r"^\W{0,3}(?:posted|published|publi[ée]|mis\s+en\s+ligne|ver[öo]ffentlicht|publicado|"
+    r"pubblicato|gepubliceerd|updated|mis\s+à\s+jour)\b", re.IGNORECASE)
+
+_PARTICLES = frozenset({"de", "du", "des", "da", "di", "do", "dos", "das", "del", "della", "van",
+                        "von", "der", "den", "ter", "le", "la", "al", "el", "bin", "ibn", "zu",
+                        "st.", "y"})
+_JOINERS = frozenset({"and", "et", "und", "y", "e", "en", "&"})
+_NOT_NAMES = frozenset(_fold(w) for w in (
+    "the a an le la les un une der die das ein eine el los las il lo gli uno una o os "
+    "admin staff editor rédaction redaktion redacción redazione redactie our notre unser "
+    "nuestro nostro updated posted published publié mis modified monday tuesday wednesday "
+    "thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves "
+    "viernes sábado domingo today yesterday hier heute aujourd'hui").split())
+_TOKEN_EDGE = "\"'“”«»()[]"
+
+
+def author_in(line: str) -> str | None:
+    """The author a byline line names ("By X | March 3, 2019", "Publié par X le …"), or None."""
+    match = _LEAD_AT_START.match(line)
+    if match is None and (_PUBLISH_START.match(line) or find_dates(line)):
+        match = _LEAD_ANYWHERE.search(line)
+    if match is None:
+        return None
+    return _name_at(line[match.end():])
+
+
+def _name_at(text: str) -> str | None:
+    """The person or people named at the start of `text`: capitalised words, particles, "and"."""
+    names: list[list[str]] = [[]]
+    joiner_before: list[str] = []
+    raws = text.split()[:16]
+    for index, raw in enumerate(raws):
+        token = raw.strip(_TOKEN_EDGE)
+        following = raws[index + 1] if index + 1 < len(raws) else ""
+        if _fold(token.rstrip(",;|:")) in MONTHS and following[:1].isdigit():
+            break  # "By March 3, 2019": a date, while "Jan de Vries" is a name
+        ends = raw.endswith((",", ";", "|", ":")) or raw in {"|", "-", "–", "—", "•", "·"}
+        token = token.rstrip(",;|:")
+        if not token:
+            break
+        current = names[-1]
+        if token.lower() in _JOINERS and current:
+            names.append([])
+            joiner_before.append(token)
+            continue
+        if not _name_token(token, first=not current):
+            break
+        current.append(token)
+        if ends or len(current) > 5:
+            break
+    people = [_trim_particles(n) for n in names]
+    while people and not people[-1]:
+        people.pop()
+        if joiner_before:
+            joiner_before.pop()
+    if not people or any(not p for p in people):
+        return None
+    result = " ".join(people[0])
+    for joiner, person in zip(joiner_before, people[1:]):
+        result += f" {joiner} {' '.join(person)}"
+    return result
+
+
+def _name_token(token: str, *, first: bool) -> bool:
+    folded = _fold(token)
+    if folded in _NOT_NAMES or any(ch.isdigit() for ch in token):
+        return False
+    if token.lower() in _PARTICLES:
+        return not first
+    head = token[0]
+    return head.isupper() and (token.isalpha() or bool(re.fullmatch(r"[\w.’'-]+", token)))
+
+
+def _trim_particles(tokens: list[str]) -> list[str]:
+    while tokens and tokens[-1].lower() in _PARTICLES:
+        tokens.pop()
+    return tokens

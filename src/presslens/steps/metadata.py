@@ -1,0 +1,419 @@
+"""Title, author, publication date and outlet: container metadata first, then the page's text.
+
+Each field is a cascade of small finders tried in a fixed order; the first non-None value wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
+
+from presslens.document import Document, Line
+from presslens.errors import Errors, PresslensError
+from presslens.steps.dates import author_in, parse_date, published_in
+
+ENV_REGISTRY = "PRESSLENS_OUTLETS"
+BUILTIN_REGISTRY = Path(__file__).resolve().parent.parent / "resources" / "outlets.json"
+
+#: bylines sit among the first lines of a page and are short
+HEAD_LINES = 15
+MAX_BYLINE_CHARS = 160
+#: in body text a byline is shorter still; longer lines there are sentences that cite dates
+MAX_BODY_BYLINE_CHARS = 90
+
+# second-level labels under which a country code registers names: news.example.co.uk
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gouv", "ne", "or",
+                           "go", "gob", "nic", "mil", "ltd", "plc", "asso", "nom", "web"})
+_HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.", "www1.", "www2.")
+_DOMAIN = re.compile(r"\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+                     r"(?:com|net|org|info|news|fr|de|uk|es|it|pt|nl|be|ch|ca|us|eu|ru|ua|pl|"
+                     r"tv|io|co|me|online|press|media|site|xyz|ir|sy|tr|in|au|jp|cn|br|mx|ar|"
+                     r"at|se|no|dk|fi|ie|ma|dz|tn|lb|il|[a-z]{2}))\b", re.IGNORECASE)
+_NOT_DOMAIN_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".pdf", ".html", ".htm", ".php",
+                       ".js", ".css", ".mp4", ".svg", ".webp", ".aspx")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*"
+                        r"(?:19|20)?\d\d)?\s*)?(?P<holder>[^|•·\n]{2,80})", re.IGNORECASE)
+_CREDIT = re.compile(r"\b(?:pour|for|für|para|per|voor)\s+(?P<name>[\w&’'.-]+(?:\s+[A-Z][\w&’'.-]*)"
+                     r"{0,3})", re.UNICODE)
+_SITE_WIDGET = re.compile(r"(?:en savoir plus sur|découvrez plus de contenu de|discover more from"
+                          r"|subscribe to|mehr von|descubre más de|scopri di più da|"
+                          r"abonnez-vous à)\s+(?P<name>[^\n|•]{2,60}?)(?:\s+entdecken)?\s*[.!]?$",
+                          re.IGNORECASE)
+_HOLDER_END = re.compile(r"(?:[,.;]?\s+(?:all rights reserved|tous droits réservés|alle rechte "
+                         r"vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
+                         r"ltd|inc|llc|gmbh|s\.a\.s?|sarl)\b.*$|[\s.,;:]+$)", re.IGNORECASE)
+# cheap markers of signature lines, searched as plain strings in the lowercased page: a regex
+# alternation over a long page costs milliseconds, str.find microseconds
+_SIGNATURE_WORDS = ("©", "(c)", "copyright", "reproduction", "written for", "écrit pour",
+                    "exclusiv", "en savoir plus sur", "plus de contenu", "discover more",
+                    "mehr von", "descubre más", "scopri di più", "subscribe to", "abonnez-vous à")
+# a top-level domain after a dot; starting with a literal lets the regex engine skip ahead fast
+_TLD = re.compile(r"\.(?:com|net|org|info|news|fr|de|co\.uk|co|ru|es|it|eu|ch|be|uk|us|ca|tv|io|"
+                  r"online|press|media|site|pl|pt|nl|at|ir|sy|tr|in|au)(?![a-z0-9-])")
+_DOMAIN_HEAD = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*$")
+_IMAGE_CREDIT = re.compile(r"\b(?:photo|image|foto|picture|crédit|credit|getty|illustration|"
+                           r"bild|imagen|immagine)", re.IGNORECASE)
+
+
+# --- the outlet registry -------------------------------------------------------------------
+
+@dataclass(slots=True)
+class OutletRegistry:
+    """Known outlets, looked up by domain or by one of their names."""
+
+    by_domain: dict[str, str] = field(default_factory=dict)
+    by_alias: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: dict[str, Any]) -> None:
+        name = entry["name"]
+        for domain in entry.get("domains", []):
+            self.by_domain[_bare_host(domain)] = name
+        for alias in [name, *entry.get("aliases", [])]:
+            self.by_alias[alias.casefold()] = name
+
+    def from_host(self, host: str) -> str | None:
+        """The outlet a host belongs to, trying the host and each parent domain."""
+        labels = _bare_host(host).split(".")
+        for i in range(len(labels) - 1):
+            name = self.by_domain.get(".".join(labels[i:]))
+            if name:
+                return name
+        return None
+
+    def from_name(self, name: str) -> str | None:
+        return self.by_alias.get(name.strip().casefold())
+
+
+def load_outlet_registry(extra_paths: Iterable[str | os.PathLike[str]] = ()) -> OutletRegistry:
+    """The built-in registry merged with `extra_paths` and $PRESSLENS_OUTLETS (later files win)."""
+    paths: list[Path] = [BUILTIN_REGISTRY, *(Path(p) for p in extra_paths)]
+    env = os.environ.get(ENV_REGISTRY, "").strip()
+    paths.extend(Path(p) for p in env.split(os.pathsep) if p.strip())
+    registry = OutletRegistry()
+    for path in paths:
+        for entry in _read_registry(path):
+            registry.add(entry)
+    return registry
+
+
+def _read_registry(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise PresslensError(Errors.P032.format(path=path, reason=exc)) from exc
+    if not isinstance(data, list):
+        raise PresslensError(Errors.P032.format(path=path, reason="expected a JSON list of "
+                                                "{name, domains, aliases} objects"))
+    for i, entry in enumerate(data):
+        if not (isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"]
+                and all(isinstance(entry.get(k, []), list)
+                        and all(isinstance(v, str) for v in entry.get(k, []))
+                        for k in ("domains", "aliases"))):
+            raise PresslensError(Errors.P032.format(
+                path=path, reason=f"entry {i} needs a non-empty \"name\" and lists of strings "
+                                  f"\"domains\" and \"aliases\""))
+    return data
+
+
+def _bare_host(host: str) -> str:
+    host = host.strip().lower().rstrip(".")
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    return host
+
+
+def registered_domain(host: str) -> str:
+    """The name a host was registered under: news.example.co.uk -> example.co.uk."""
+    labels = _bare_host(host).split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def host_of(url: str | None) -> str | None:
+    if not isinstance(url, str) or not url.strip():
+        return None
+    text = url.strip()
+    try:
+        host = urlsplit(text if "//" in text else f"//{text}").hostname
+    except ValueError:
+        return None
+    return host if host and "." in host else None
+
+
+# --- the step -------------------------------------------------------------------------------
+
+class MetadataStep:
+    """Sets `title`, `author`, `published` and `outlet` from hints, then from the page's text."""
+
+    name = "metadata"
+    requires = ("segments",)
+    provides = ("title", "author", "published", "outlet")
+
+    def __init__(self, registry: OutletRegistry | None = None) -> None:
+        # loaded here so a bad registry file fails the run once, not every page
+        self.registry = registry if registry is not None else load_outlet_registry()
+
+    def __call__(self, doc: Document) -> None:
+        candidates = byline_lines(doc)
+        doc.title = _first(doc, (title_from_export, title_from_segments, title_from_html))
+        doc.author = _first(doc, (author_from_export, author_from_html,
+                                  lambda d: author_from_lines(candidates)))
+        doc.published = _first(doc, (published_from_export, published_from_html,
+                                     lambda d: published_from_lines(d, candidates)))
+        doc.outlet = _first(doc, (lambda d: outlet_from_export(d, self.registry),
+                                  lambda d: outlet_from_url(d, self.registry),
+                                  lambda d: outlet_from_sitename(d, self.registry),
+                                  lambda d: outlet_from_text(d, self.registry)))
+
+
+def _first(doc: Document, finders: Iterable[Callable[[Document], str | None]]) -> str | None:
+    for finder in finders:
+        value = finder(doc)
+        if value:
+            return value
+    return None
+
+
+def _hint(doc: Document, group: str, key: str) -> Any:
+    values = doc.hints.get(group)
+    return values.get(key) if isinstance(values, dict) else None
+
+
+def _clean(value: Any) -> str | None:
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(v for v in value if isinstance(v, str) and v.strip())
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+# --- title ----------------------------------------------------------------------------------
+
+def title_from_export(doc: Document) -> str | None:
+    """A JSONL export's title was chosen by whoever exported it, so it comes first."""
+    return _clean(_hint(doc, "meta", "title"))
+
+
+def title_from_segments(doc: Document) -> str | None:
+    """The first title segment, its first paragraph re-flowed onto one line."""
+    for segment in doc.segments_labelled("title"):
+        parts: list[str] = []
+        for line in _lines_in(doc, segment.start, segment.end):
+            text = line.text.strip()
+            if not text:
+                if parts:
+                    break  # a repeated title or a subtitle follows the blank line
+                continue
+            parts.append(text)
+        title = _clean(" ".join(parts[:3]))
+        if title:
+            return title
+    return None
+
+
+def title_from_html(doc: Document) -> str | None:
+    return _clean(_hint(doc, "html_meta", "title"))
+
+
+# --- author and date ------------------------------------------------------------------------
+
+def author_from_export(doc: Document) -> str | None:
+    return _clean(_hint(doc, "meta", "author"))
+
+
+def author_from_html(doc: Document) -> str | None:
+    return _clean(_hint(doc, "html_meta", "author"))
+
+
+def published_from_export(doc: Document) -> str | None:
+    return parse_date(_hint(doc, "meta", "published"))
+
+
+def published_from_html(doc: Document) -> str | None:
+    return parse_date(_hint(doc, "html_meta", "date"))
+
+
+def byline_lines(doc: Document) -> list[str]:
+    """Short lines where bylines sit: meta and title segments, then the page's first lines."""
+    found: list[str] = []
+    for label in ("meta", "title"):
+        for segment in doc.segments_labelled(label):
+            found.extend(line.text.strip() for line in _lines_in(doc, segment.start, segment.end)
+                         if 0 < len(line.text.strip()) <= MAX_BYLINE_CHARS)
+    comment_spans = [(s.start, s.end) for s in doc.segments if s.label == "comment"]
+    body_spans = [(s.start, s.end) for s in doc.segments if s.label == "body"]
+    seen = 0
+    for line in doc.lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > HEAD_LINES:
+            break
+        if _inside(line.start, comment_spans):
+            continue
+        limit = MAX_BODY_BYLINE_CHARS if _inside(line.start, body_spans) else MAX_BYLINE_CHARS
+        if len(text) <= limit:
+            found.append(text)
+    return found
+
+
+def author_from_lines(lines: list[str]) -> str | None:
+    for line in lines:
+        author = author_in(line)
+        if author:
+            return author
+    return None
+
+
+def published_from_lines(doc: Document, lines: list[str]) -> str | None:
+    """The first publication date in the byline lines; an update date only when nothing else."""
+    month_first = doc.language == "en" and _hint(doc, "html_meta", "date") is None
+    fallback = None
+    for line in lines:
+        iso, only_update = published_in(line, month_first=month_first)
+        if iso and not only_update:
+            return iso
+        fallback = fallback or iso
+    return fallback
+
+
+# --- outlet ---------------------------------------------------------------------------------
+
+def outlet_from_export(doc: Document, registry: OutletRegistry) -> str | None:
+    name = _clean(_hint(doc, "meta", "outlet"))
+    return (registry.from_name(name) or name) if name else None
+
+
+def outlet_from_url(doc: Document, registry: OutletRegistry) -> str | None:
+    for url in (doc.url, _hint(doc, "html_meta", "url"), _hint(doc, "meta", "url")):
+        host = host_of(url)
+        if host:
+            return registry.from_host(host) or registry_or_domain(host, registry)
+    return None
+
+
+def outlet_from_sitename(doc: Document, registry: OutletRegistry) -> str | None:
+    name = _clean(_hint(doc, "html_meta", "sitename"))
+    return outlet_from_name(name, registry) if name else None
+
+
+def outlet_from_text(doc: Document, registry: OutletRegistry) -> str | None:
+    """Outlet signatures in the page: credit and copyright lines, site widgets, recurring domains."""
+    lines = _signature_lines(doc)
+    for finder in (_credit_outlet, _copyright_outlet, _widget_outlet):
+        for line in reversed(lines):  # signatures sit at the foot of the page
+            name = finder(line)
+            if name:
+                found = outlet_from_name(name, registry)
+                if found:
+                    return found
+    return _recurring_domain(doc, registry)
+
+
+def registry_or_domain(host: str, registry: OutletRegistry) -> str:
+    return registry.from_host(host) or registered_domain(host)
+
+
+def outlet_from_name(name: str, registry: OutletRegistry) -> str | None:
+    """A registry name for `name` (a domain or an alias); unknown domains give the domain."""
+    name = name.strip(" \t.,;:!?\"'“”«»()")
+    if not name:
+        return None
+    known = registry.from_name(name)
+    if known:
+        return known
+    domain = _DOMAIN.fullmatch(name.lower())
+    if domain and not name.lower().endswith(_NOT_DOMAIN_ENDINGS):
+        return registry_or_domain(name, registry)
+    return name
+
+
+def _credit_outlet(line: str) -> str | None:
+    """ "… pour Dreuz.info", "written for Example.com": a credit names the outlet after it."""
+    strong = "©" in line or re.search(r"copyright|reproduction|written|écrit|exclusi",
+                                      line, re.IGNORECASE)
+    for match in _CREDIT.finditer(line):
+        name = match["name"].rstrip(".,;:")
+        if _DOMAIN.fullmatch(name.lower()) or (strong and name[:1].isupper()):
+            return name
+    return None
+
+
+def _copyright_outlet(line: str) -> str | None:
+    if len(line) > 200 or _IMAGE_CREDIT.search(line):
+        return None
+    match = _COPYRIGHT.search(line)
+    if not match:
+        return None
+    holder = _HOLDER_END.sub("", match["holder"]).strip()
+    if re.search(r"\b(?:pour|for|für|para|per|voor)\b", holder):
+        return None  # a credit line: the holder is a writer, the outlet comes after "for"
+    return holder if holder[:1].isalnum() and len(holder.split()) <= 6 else None
+
+
+def _widget_outlet(line: str) -> str | None:
+    match = _SITE_WIDGET.search(line) if len(line) <= 100 else None
+    return match["name"] if match else None
+
+
+def _recurring_domain(doc: Document, registry: OutletRegistry) -> str | None:
+    """A domain named at least twice in the page's boilerplate is most likely the site's own."""
+    counts: Counter[str] = Counter()
+    lowered = doc.text.lower()
+    for segment in doc.segments_labelled("boilerplate"):
+        for _, domain in _domain_mentions(lowered, segment.start, segment.end):
+            counts[registered_domain(domain)] += 1
+    for domain, count in counts.most_common(1):
+        if count >= 2:
+            return registry.from_host(domain) or domain
+    return None
+
+
+def _domain_mentions(lowered: str, start: int, end: int) -> Iterable[tuple[int, str]]:
+    """(offset, domain) for every domain-like name in `lowered[start:end]`."""
+    for match in _TLD.finditer(lowered, start, end):
+        head = _DOMAIN_HEAD.search(lowered, max(start, match.start() - 80), match.start())
+        if head:
+            domain = lowered[head.start():match.end()]
+            if not domain.endswith(_NOT_DOMAIN_ENDINGS):
+                yield head.start(), domain
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+def _lines_in(doc: Document, start: int, end: int) -> list[Line]:
+    return [line if start <= line.start and line.end <= end
+            else Line(max(start, line.start), min(end, line.end),
+                      doc.text[max(start, line.start):min(end, line.end)])
+            for line in doc.lines if line.start < end and line.end > start]
+
+
+def _signature_lines(doc: Document) -> list[str]:
+    """Lines outside comments that could carry an outlet signature, in text order."""
+    lowered = doc.text.lower()
+    offsets = [offset for offset, _ in _domain_mentions(lowered, 0, len(lowered))]
+    for word in _SIGNATURE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            offsets.append(at)
+            at = lowered.find(word, at + len(word))
+    spans = [(s.start, s.end) for s in doc.segments if s.label == "comment"]
+    lines = doc.lines
+    starts = [line.start for line in lines]
+    chosen = sorted({bisect.bisect_right(starts, offset) - 1 for offset in offsets})
+    return [lines[i].text.strip() for i in chosen
+            if i >= 0 and not _inside(lines[i].start, spans)]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)

@@ -1,0 +1,107 @@
+from presslens.document import Document, Segment
+from presslens.steps.body import BodyStep
+
+
+def run_body(text, label_spans=None, hints=None):
+    doc = Document(text, hints=hints)
+    doc.segments = label_spans or [Segment("body", 0, len(text))]
+    BodyStep()(doc)
+    return doc
+
+
+def assert_maps_back(doc):
+    for i, ch in enumerate(doc.body):
+        source = doc.body_map.to_source(i)
+        if ch not in " \n":
+            assert doc.text[source] == ch, (i, ch, doc.text[source])
+
+
+WRAPPED = (
+    "The operation covers the desert area between the western countryside and the\n"
+    "mount in the south; between the historical city in the east and the other mount\n"
+    "in the desert, and the northeastern part of the desert that reaches the border\n"
+    "near the river. This effort is designed to improve the security of the recog-\n"
+    "nition of areas held by the Maarrat al-\n"
+    "Nu’man forces and by Jean-\n"
+    "Yves, a well-known officer who is well-\n"
+    "known to everyone in the region.\n"
+    "\n"
+    "A second paragraph starts here and it is also wrapped at the same width as the\n"
+    "first one so that the detector sees it.\n"
+)
+
+
+def test_reflows_hard_wrapped_lines_and_repairs_hyphens():
+    doc = run_body(WRAPPED)
+    paragraphs = doc.body.split("\n\n")
+    assert len(paragraphs) == 2
+    assert "\n" not in paragraphs[0]
+    assert "countryside and the mount" in paragraphs[0]
+    assert "recognition" in paragraphs[0]
+    assert "al-Nu’man" in paragraphs[0]
+    assert "Jean-Yves" in paragraphs[0]
+    assert "well-known to everyone" in paragraphs[0]
+    assert paragraphs[1].endswith("sees it.")
+    assert_maps_back(doc)
+
+
+def test_short_sentence_line_followed_by_capital_ends_a_paragraph():
+    text = ("This is a long wrapped line of the first paragraph that goes on and on and\n"
+            "on until it stops here, near the width of the wrap used by the scraper tool\n"
+            "and then it ends.\n"
+            "Another paragraph starts on the next line without any blank line between them\n"
+            "and it is wrapped too.\n")
+    paragraphs = run_body(text).body.split("\n\n")
+    assert paragraphs[0].endswith("and then it ends.")
+    assert paragraphs[1].startswith("Another paragraph")
+
+
+def test_unwrapped_lines_stay_separate_paragraphs():
+    text = "First paragraph is one line.\nSecond paragraph is another.\nThird one.\n"
+    assert run_body(text).body == ("First paragraph is one line.\n\nSecond paragraph is another."
+                                   "\n\nThird one.")
+
+
+def test_collapses_double_and_non_breaking_spaces():
+    text = "Words  with   double\u00a0spaces and\ta tab.\n\n  Indented  paragraph.\n"
+    doc = run_body(text)
+    assert doc.body == "Words with double spaces and a tab.\n\nIndented paragraph."
+    assert_maps_back(doc)
+
+
+def test_crlf_text_maps_back_exactly():
+    text = "Title line\r\n\r\nFirst  paragraph here.\r\nSecond paragraph here.\r\n"
+    start = text.index("First")
+    doc = run_body(text, [Segment("title", 0, 10), Segment("body", start, len(text))])
+    assert doc.body == "First paragraph here.\n\nSecond paragraph here."
+    assert "\r" not in doc.body
+    assert_maps_back(doc)
+    i = doc.body.index("Second")
+    assert doc.text[doc.body_map.to_source(i):].startswith("Second")
+
+
+def test_only_body_segments_are_used():
+    text = "Menu Home News\n\nThe article itself.\n\nShare on Facebook\n"
+    a, b = text.index("The"), text.index("Share")
+    doc = run_body(text, [Segment("boilerplate", 0, a), Segment("body", a, b),
+                          Segment("boilerplate", b, len(text))])
+    assert doc.body == "The article itself."
+
+
+def test_bullets_start_their_own_lines():
+    text = ("Intro line of the list that is not wrapped:\n• first item\n• second item\n")
+    body = run_body(text).body
+    assert "• first item" in body.split("\n\n")
+    assert "• second item" in body.split("\n\n")
+
+
+def test_html_main_text_is_used_as_is_but_normalised():
+    doc = run_body("rendered text", hints={"html_main": "Para  one.\nPara\u00a0two.\n\n\nThree."})
+    assert doc.body == "Para one.\n\nPara two.\n\nThree."
+    assert doc.body_map is None
+
+
+def test_no_body_segments_gives_empty_body():
+    doc = run_body("Only boilerplate", [Segment("boilerplate", 0, 16)])
+    assert doc.body == ""
+    assert doc.has_annotation("body")

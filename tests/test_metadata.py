@@ -1,0 +1,144 @@
+import json
+
+import pytest
+
+from presslens.document import Document, Segment
+from presslens.errors import PresslensError
+from presslens.steps.dates import author_in, find_dates, parse_date, published_in
+from presslens.steps.metadata import MetadataStep, load_outlet_registry, registered_domain
+
+
+def page(lines, labels=None, **kwargs):
+    """A document from `lines`, each segment one line with the given label (default body)."""
+    text = "\n".join(lines) + "\n"
+    doc = Document(text, **kwargs)
+    offset, segments = 0, []
+    for i, line in enumerate(lines):
+        label = (labels or {}).get(i, "body")
+        segments.append(Segment(label, offset, offset + len(line)))
+        offset += len(line) + 1
+    doc.segments = segments
+    return doc
+
+
+def run(doc, registry=None):
+    MetadataStep(registry)(doc)
+    return doc
+
+
+@pytest.mark.parametrize("line, author, date", [
+    ("Publié par Jeanne Martin le 23 janvier 2021", "Jeanne Martin", "2021-01-23"),
+    ("Par Paul Durand, publié le 3 mars 2020", "Paul Durand", "2020-03-03"),
+    ("By John Smith | March 3, 2019", "John Smith", "2019-03-03"),
+    ("By John Smith and Jane Doe", "John Smith and Jane Doe", None),
+    ("Von Max Müller, 3. März 2019", "Max Müller", "2019-03-03"),
+    ("Por Ana García, 3 de marzo de 2019", "Ana García", "2019-03-03"),
+    ("Posted on 2019-03-03 by Mary Jones", "Mary Jones", "2019-03-03"),
+    ("di Mario Rossi | 12 settembre 2018", "Mario Rossi", "2018-09-12"),
+    ("Door Jan de Vries, 3 maart 2019", "Jan de Vries", "2019-03-03"),
+])
+def test_bylines(line, author, date):
+    assert author_in(line) == author
+    assert published_in(line)[0] == date
+
+
+def test_numeric_dates():
+    assert parse_date("03/04/2019") == "2019-04-03"  # day first by default
+    assert find_dates("03/04/2019", month_first=True)[0][1] == "2019-03-04"
+    assert parse_date("12/25/2019") == "2019-12-25"  # only one reading is a date
+    assert parse_date("3.3.2019") == "2019-03-03"
+    assert parse_date("2019-03-03T10:00:00Z") == "2019-03-03"
+
+
+def test_invalid_dates_are_rejected():
+    assert parse_date("31/02/2020") is None
+    assert parse_date("2019-13-01") is None
+    assert parse_date("3 March 1850") is None
+    assert parse_date("not a date") is None
+    assert parse_date(None) is None
+
+
+def test_update_date_only_when_nothing_else():
+    assert published_in("Published 03/04/2019, updated 05/06/2020") == ("2019-04-03", False)
+    assert published_in("Updated March 5, 2021") == ("2021-03-05", True)
+
+
+def test_text_cascade_title_author_date():
+    doc = run(page(["Big Storm Hits\nthe Coast", "By Anna Berg | May 3, 2021",
+                    "The storm hit the coast on Monday."], {0: "title", 1: "meta"}))
+    assert doc.title == "Big Storm Hits the Coast"
+    assert doc.author == "Anna Berg"
+    assert doc.published == "2021-05-03"
+    assert doc.outlet is None
+
+
+def test_body_sentences_with_dates_are_not_bylines():
+    doc = run(page(["Title", "On September 19, 2014, France joined the coalition that had formed "
+                    "earlier in the year, by the way of a vote."], {0: "title"}))
+    assert doc.published is None
+    assert doc.author is None
+
+
+def test_html_meta_takes_precedence():
+    hints = {"html_meta": {"title": "HTML Title", "author": "Meta Author", "date": "2020-02-02",
+                           "sitename": "Some Site", "url": None}}
+    doc = run(page(["Text Title", "By Text Author | March 3, 2019", "Body."],
+                   {0: "title", 1: "meta"}, hints=hints))
+    assert doc.author == "Meta Author"
+    assert doc.published == "2020-02-02"
+    assert doc.title == "Text Title"  # the rendered title segment beats the HTML <title>
+    assert doc.outlet == "Some Site"
+
+
+def test_export_metadata_comes_first():
+    hints = {"meta": {"title": "Export", "author": ["A", "B"], "published": "2018-07-01",
+                      "outlet": "AFP"}}
+    doc = run(page(["Text Title"], {0: "title"}, hints=hints))
+    assert (doc.title, doc.author, doc.published) == ("Export", "A, B", "2018-07-01")
+    assert doc.outlet == "Agence France-Presse"
+
+
+def test_outlet_from_url():
+    assert run(page(["x"], url="https://www.bbc.co.uk/news/world-1")).outlet == "BBC"
+    assert run(page(["x"], url="https://edition.cnn.com/a")).outlet == "CNN"
+    assert run(page(["x"], url="https://news.example.co.uk/a")).outlet == "example.co.uk"
+    assert registered_domain("www.blog.example.com") == "example.com"
+
+
+def test_outlet_from_copyright_and_credit_lines():
+    doc = run(page(["Title", "Body text.", "© 2021 Reuters. All rights reserved."],
+                   {0: "title", 2: "boilerplate"}))
+    assert doc.outlet == "Reuters"
+    doc = run(page(["Title", "Body.", "Reproduction autorisée : © Jeanne Martin pour Exemple.info."],
+                   {0: "title", 2: "boilerplate"}))
+    assert doc.outlet == "exemple.info"
+    doc = run(page(["Title", "Body.", "Copyright Foo Daily News"], {0: "title", 2: "boilerplate"}))
+    assert doc.outlet == "Foo Daily News"
+
+
+def test_outlet_ignores_photo_credits():
+    doc = run(page(["Title", "Photo: © AFP", "Body."], {0: "title", 1: "body"}))
+    assert doc.outlet is None
+
+
+def test_outlet_from_user_registry(tmp_path, monkeypatch):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps([{"name": "Foo Daily", "domains": ["foo-daily.example"],
+                                 "aliases": ["FooD"]}]), encoding="utf-8")
+    registry = load_outlet_registry([path])
+    assert run(page(["x"], url="http://foo-daily.example/a"), registry).outlet == "Foo Daily"
+    assert run(page(["T", "© 2020 FooD"], {0: "title"}), registry).outlet == "Foo Daily"
+    monkeypatch.setenv("PRESSLENS_OUTLETS", str(path))
+    assert run(page(["x"], url="https://m.foo-daily.example/")).outlet == "Foo Daily"
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps({"name": "x"}),
+                                     json.dumps([{"domains": ["a.com"]}])])
+def test_bad_registry_file_is_an_error(tmp_path, monkeypatch, content):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(PresslensError, match="P032"):
+        load_outlet_registry([path])
+    monkeypatch.setenv("PRESSLENS_OUTLETS", str(tmp_path / "missing.json"))
+    with pytest.raises(PresslensError, match="P032"):
+        MetadataStep()
