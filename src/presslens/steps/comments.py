@@ -1,0 +1,272 @@
+"""The comments step: parse the lines of a page's `comment` segments into a thread of comments.
+
+Each line is first given a kind (header, timestamp, text, break …) from its own shape; a few
+kinds then look at the next line, because a short line is an author only when a date or an
+indented text follows it. A small state machine then groups lines into comments, and
+indentation gives the reply tree: a deeper comment replies to the nearest shallower one above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from presslens import settings
+from presslens.document import Comment, Document, Line, Segment
+from presslens.steps.segment.threads import (
+    _SCORE, Timestamp, author_date_header, bullet_parts, is_widget, looks_like_name,
+    says_header, timestamp_line,
+)
+
+# line kinds
+SAYS, AUTHOR_DATE, NAME, STAMP, TEXT, BULLET_TEXT, SCORE, BREAK = (
+    "says", "author_date", "name", "stamp", "text", "bullet_text", "score", "break")
+HEADERS = frozenset({SAYS, AUTHOR_DATE, NAME, STAMP})
+
+
+@dataclass(slots=True)
+class _Item:
+    """One non-blank line of the comment stream with what it says."""
+
+    line: Line
+    kind: str
+    column: int  # where the words start; a deeper column is a reply
+    author: str | None = None
+    stamp: Timestamp | None = None
+    text: str = ""  # the comment text this line carries, if any
+
+
+@dataclass(slots=True)
+class _Draft:
+    column: int
+    start: int
+    end: int
+    author: str | None = None
+    timestamp: str | None = None
+    lines: list[str] = field(default_factory=list)
+    closed: bool = False  # a widget ("Reply") came after the text
+
+    def extend(self, item: _Item) -> None:
+        self.end = max(self.end, item.line.start + len(item.line.text.rstrip()))
+
+
+def comment_stream(lines: list[Line], segments: list[Segment]) -> list[tuple[Line, bool]]:
+    """Non-blank lines from the first comment segment to the last, flagged True when inside one.
+
+    Lines between comment segments (widgets, ads) are kept, flagged False: they end a comment.
+    """
+    spans = sorted((s.start, s.end) for s in segments if s.label == "comment")
+    if not spans:
+        return []
+    stream: list[tuple[Line, bool]] = []
+    k = 0
+    for line in lines:
+        if line.end <= spans[0][0] or line.is_blank:
+            continue
+        if line.start >= spans[-1][1]:
+            break
+        while k < len(spans) and spans[k][1] <= line.start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] < line.end and line.start < spans[k][1]
+        stream.append((line, inside))
+    return stream
+
+
+def _basic_item(line: Line, inside: bool) -> _Item:
+    """The kind a line has on its own."""
+    text = line.stripped
+    column = line.indent
+    if inside and _SCORE.fullmatch(text):  # a vote count between a name and its repeat
+        return _Item(line, SCORE, column)
+    if not inside or is_widget(text):
+        return _Item(line, BREAK, column)
+    if len(text) > 120 and not bullet_parts(text):  # headers are short; skip the date regexes
+        return _Item(line, TEXT, column, text=text)
+    stamp = timestamp_line(text)  # before bullets: "18. Oktober 2019" is no numbered item
+    if stamp:
+        return _Item(line, STAMP, column, stamp=stamp)
+    parts = bullet_parts(text)
+    if parts:
+        marker, text = parts
+        column = line.indent + len(line.stripped) - len(text)
+    says = says_header(text)
+    if says:
+        return _Item(line, SAYS, column, author=says[0], text=says[1])
+    stamp = timestamp_line(text)
+    if stamp:
+        return _Item(line, STAMP, column, stamp=stamp)
+    dated = author_date_header(text)
+    if dated:
+        return _Item(line, AUTHOR_DATE, column, author=dated[0], stamp=dated[1])
+    if parts:
+        kind = NAME if looks_like_name(text) else BULLET_TEXT
+        return _Item(line, kind, column, author=text if kind == NAME else None, text=text)
+    if looks_like_name(text):
+        return _Item(line, NAME, column, author=text, text=text)
+    return _Item(line, TEXT, column, text=text)
+
+
+def _settle_names(items: list[_Item]) -> None:
+    """A short line is an author only with a date, score or indented text after it."""
+    for i, item in enumerate(items):
+        if item.kind != NAME:
+            continue
+        after = items[i + 1] if i + 1 < len(items) else None
+        bulleted = item.column > item.line.indent
+        if after is None:
+            keep = bulleted
+        elif after.kind in (SAYS, AUTHOR_DATE):
+            keep = False  # "• belle france" then "un citoyen, le 7 mai": the bullet is text
+        elif after.kind in (STAMP, SCORE):
+            keep = True
+        elif after.kind == NAME:
+            keep = bulleted or after.author == item.author
+        else:
+            keep = bulleted or (after.kind == TEXT and after.line.indent > item.line.indent)
+        if not keep:
+            item.kind, item.author = (BULLET_TEXT if bulleted else TEXT), None
+
+
+class _Builder:
+    """Groups items into comments and links replies by indentation."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.drafts: list[_Draft] = []
+        self.parents: list[int | None] = []
+        self.stack: list[int] = []  # indices of open ancestors, shallowest first
+        self.full = False
+
+    @property
+    def current(self) -> _Draft | None:
+        return self.drafts[-1] if self.drafts else None
+
+    def open(self, item: _Item) -> _Draft | None:
+        if len(self.drafts) >= self.limit:
+            self.full = True
+            return None
+        while self.stack and self.drafts[self.stack[-1]].column >= item.column:
+            self.stack.pop()
+        self.parents.append(self.stack[-1] if self.stack else None)
+        self.stack.append(len(self.drafts))
+        start = item.line.start + item.line.indent
+        draft = _Draft(item.column, start, start)
+        draft.extend(item)
+        self.drafts.append(draft)
+        return draft
+
+    def header(self, item: _Item) -> None:
+        draft = self.current
+        if draft is None or draft.lines or not _merges(draft, item):
+            draft = self.open(item)
+            if draft is None:
+                return
+        if item.author and not draft.author:
+            draft.author = item.author
+        if item.stamp and not draft.timestamp:
+            draft.timestamp = item.stamp.value
+        if item.kind == SAYS and item.text:
+            draft.lines.append(item.text)
+        draft.extend(item)
+
+    def trailer(self, item: _Item) -> None:
+        """A date (or author and date) after a comment's text belongs to that comment."""
+        draft = self.current
+        assert draft is not None
+        draft.timestamp = item.stamp.value if item.stamp else draft.timestamp
+        draft.author = draft.author or item.author
+        draft.extend(item)
+
+    def text(self, item: _Item, new: bool) -> None:
+        draft = self.current
+        if new or draft is None or (draft.closed and draft.lines):
+            draft = self.open(item)
+            if draft is None:
+                return
+        draft.lines.append(item.text)
+        draft.closed = False
+        draft.extend(item)
+
+
+def _merges(draft: _Draft, item: _Item) -> bool:
+    """Whether a header line adds to a comment that has no text yet (repeated name, its date)."""
+    if item.author and draft.author and item.author != draft.author:
+        return False
+    if item.stamp and draft.timestamp:
+        return False
+    return True
+
+
+def _is_trailer(item: _Item, after: _Item | None, draft: _Draft | None) -> bool:
+    if draft is None or not draft.lines or draft.timestamp or item.kind not in (STAMP, AUTHOR_DATE):
+        return False
+    if item.kind == AUTHOR_DATE and draft.author:
+        return False
+    return after is None or after.kind not in (TEXT,)
+
+
+def _following(items: list[_Item]) -> list[_Item | None]:
+    """For each item, the next one that is not a vote count (one backward pass)."""
+    out: list[_Item | None] = [None] * len(items)
+    nxt: _Item | None = None
+    for i in range(len(items) - 1, -1, -1):
+        out[i] = nxt
+        if items[i].kind != SCORE:
+            nxt = items[i]
+    return out
+
+
+def parse_thread(lines: list[Line], segments: list[Segment], limit: int) -> tuple[list[Comment], bool]:
+    """Comments in the `comment` segments, and whether `limit` cut the thread short."""
+    items = [_basic_item(line, inside) for line, inside in comment_stream(lines, segments)]
+    _settle_names(items)
+    builder = _Builder(limit)
+    following = _following(items)
+    for i, item in enumerate(items):
+        if builder.full:
+            break
+        after = following[i]
+        if item.kind == BREAK:
+            if builder.current:
+                builder.current.closed = True
+        elif item.kind == SCORE:
+            continue
+        elif _is_trailer(item, after, builder.current):
+            builder.trailer(item)
+        elif item.kind in HEADERS:
+            builder.header(item)
+        else:
+            builder.text(item, new=item.kind == BULLET_TEXT)
+    return _comments(builder), builder.full
+
+
+def _comments(builder: _Builder) -> list[Comment]:
+    comments = []
+    for index, draft in enumerate(builder.drafts):
+        parent = builder.parents[index]
+        depth = 0
+        ancestor = parent
+        while ancestor is not None:
+            depth += 1
+            ancestor = builder.parents[ancestor]
+        comments.append(Comment(
+            id=f"c{index + 1}", parent=None if parent is None else f"c{parent + 1}", depth=depth,
+            author=draft.author, timestamp=draft.timestamp, text="\n".join(draft.lines),
+            start=draft.start, end=draft.end))
+    return comments
+
+
+class CommentsStep:
+    """Parses the page's comment segments into `doc.comments`, a reply tree."""
+
+    name = "comments"
+    requires = ("segments",)
+    provides = ("comments",)
+
+    def __init__(self, overrides: dict[str, int | float] | None = None) -> None:
+        self.limit = int(settings.get("max_comments", overrides))
+
+    def __call__(self, doc: Document) -> None:
+        comments, cut = parse_thread(doc.lines, doc.segments, self.limit)
+        if cut:
+            doc.warn(f"comment thread cut at {self.limit} comments (setting max_comments)")
+        doc.comments = comments

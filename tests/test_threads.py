@@ -1,0 +1,146 @@
+"""Comment-section rules: start, widgets, end, and article lists left alone."""
+
+from presslens.document import split_lines
+from presslens.steps.segment.threads import (
+    author_date_header, is_section_header, is_widget, mark_comment_lines, says_header,
+    timestamp_in,
+)
+
+
+def _labels(lines, body_until):
+    """A weak classifier: body up to line `body_until`, boilerplate after, None for blanks."""
+    return [None if line.is_blank else ("body" if i < body_until else "boilerplate")
+            for i, line in enumerate(lines)]
+
+
+def _marked(text, body_until):
+    lines = split_lines(text)
+    return lines, mark_comment_lines(lines, _labels(lines, body_until))
+
+
+def _by_text(lines, labels):
+    return {line.stripped: label for line, label in zip(lines, labels) if line.stripped}
+
+
+def test_section_with_header_widgets_and_footer():
+    text = "\n".join([
+        "The council voted on Tuesday to close the old bridge for repairs.",
+        "Work should last until the spring, officials said.",
+        "",
+        "3 comments",
+        "",
+        "Anna Berg says:",
+        "March 3, 2019 at 5:12 pm",
+        "About time, that bridge has been shaking for years.",
+        "Reply",
+        "Tom says:",
+        "March 4, 2019 at 9:00 am",
+        "Where will the buses go in the meantime?",
+        "Report",
+        "Load more comments",
+        "© 2019 The Town Paper. All rights reserved.",
+    ])
+    lines, labels = _marked(text, 2)
+    got = _by_text(lines, labels)
+    assert got["The council voted on Tuesday to close the old bridge for repairs."] == "body"
+    assert got["3 comments"] == "boilerplate"
+    assert got["Anna Berg says:"] == "comment"
+    assert got["About time, that bridge has been shaking for years."] == "comment"
+    assert got["Reply"] == got["Report"] == got["Load more comments"] == "boilerplate"
+    assert got["© 2019 The Town Paper. All rights reserved."] == "boilerplate"
+
+
+def test_headerless_bullet_thread_is_found():
+    text = "\n".join([
+        "The minister spoke for an hour and answered no question at all.",
+        "",
+        "Support our work!",
+        "",
+        "  • reader_one",
+        "",
+        "    That is what ministers do everywhere.",
+        "",
+        "    • someone else",
+        "",
+        "      Not everywhere, surely.",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["• reader_one"] == got["Not everywhere, surely."] == "comment"
+    assert got["Support our work!"] == "boilerplate"
+
+
+def test_article_bullet_list_stays_body():
+    text = "\n".join([
+        "The report lists three causes of the delay:",
+        "",
+        "  • Funding came late",
+        "  • The contractor went bankrupt",
+        "  • Floods in March",
+        "",
+        "  • Ministers",
+        "  • Mayors",
+        "",
+        "The authors say the first cause weighed most on the schedule of the works.",
+    ])
+    lines = split_lines(text)
+    classifier = [None if line.is_blank else "comment" if "•" in line.text else "body"
+                  for line in lines]
+    labels = mark_comment_lines(lines, classifier)
+    assert "comment" not in labels
+    assert labels[2] == "body"
+
+
+def test_french_and_german_section_headers():
+    for header, who in (("Commentaires", "Marie dit :"), ("Kommentare", "Jonas schreibt:")):
+        text = "\n".join([
+            "Un long paragraphe de l'article qui parle de la ville et de ses ponts anciens.",
+            "",
+            header,
+            "",
+            who,
+            "Un texte de commentaire assez long pour compter.",
+            "Répondre" if who.startswith("Marie") else "Antworten",
+            "Impressum",
+        ])
+        lines, labels = _marked(text, 1)
+        got = _by_text(lines, labels)
+        assert got[header] == "boilerplate"
+        assert got[who] == "comment"
+        assert got["Un texte de commentaire assez long pour compter."] == "comment"
+        assert got["Impressum"] == "boilerplate"
+
+
+def test_weak_classifier_comment_labels_outside_a_thread_are_dropped():
+    lines = split_lines("A first sentence of the article.\nA second one, labelled comment.\n")
+    labels = mark_comment_lines(lines, ["body", "comment"])
+    assert labels == ["body", "body"]
+
+
+def test_labels_must_align_with_lines():
+    lines = split_lines("one\ntwo")
+    try:
+        mark_comment_lines(lines, ["body"])
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("misaligned labels accepted")
+
+
+def test_line_shapes():
+    assert timestamp_in("March 3, 2019 at 5:12 pm").value == "2019-03-03T17:12"
+    assert timestamp_in("18.10.2019, 16:18").value == "2019-10-18T16:18"
+    assert timestamp_in("18. Oktober 2019 um 15:05 Uhr").value == "2019-10-18T15:05"
+    assert timestamp_in("le mercredi 15 mai 2019 à 08h07").value == "2019-05-15T08:07"
+    assert timestamp_in("il y a 3 heures").value == "il y a 3 heures"
+    assert timestamp_in("2 hours ago").value == "2 hours ago"
+    assert timestamp_in("24-01-22 11:43").value == "24-01-22 11:43"  # day/year ambiguous: raw
+    assert says_header("Anna Berg says:") == ("Anna Berg", "")
+    assert says_header("Marie dit : bien vu Reply") == ("Marie", "bien vu")
+    assert says_header("After the vote the minister of finance says: no change") is None
+    assert author_date_header("Karla Kuhn / 22.04.2020")[0] == "Karla Kuhn"
+    assert author_date_header("I was there on March 3, 2019") is None
+    assert is_widget("Reply") and is_widget("Like · Reply · 3") and is_widget("Notify of")
+    assert not is_widget("Reply to the critics of the plan was swift.")
+    assert is_section_header("12 Kommentare") and is_section_header("Vos réactions")
+    assert not is_section_header("Comments on the budget were harsh, said the mayor.")
