@@ -66,11 +66,13 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 
 
 def test_jobs_give_the_same_records_in_input_order(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
     for i in range(4):
-        write(tmp_path / f"p{i}.txt", ARTICLE.replace("valley", f"valley {i}"))
+        write(pages / f"p{i}.txt", ARTICLE.replace("valley", f"valley {i}"))
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert main(["analyze", str(tmp_path), "-o", str(one), "--format", "jsonl"]) == 0
-    assert main(["analyze", str(tmp_path), "-o", str(two), "--format", "jsonl",
+    assert main(["analyze", str(pages), "-o", str(one), "--format", "jsonl"]) == 0
+    assert main(["analyze", str(pages), "-o", str(two), "--format", "jsonl",
                  "--jobs", "2"]) == 0
     assert one.read_text() == two.read_text()
 

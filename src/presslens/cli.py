@@ -71,6 +71,9 @@ def _options(args: argparse.Namespace) -> RunOptions:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: returns 0 when every input was processed, 1 if any failed, 2 on usage errors."""
     logging.basicConfig(level=logging.WARNING, format="presslens: %(levelname)s: %(message)s")
+    for noisy in ("trafilatura", "htmldate", "readability", "courlan", "justext"):
+        # their per-page chatter would drown our one-line errors; failures surface as PageError
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
