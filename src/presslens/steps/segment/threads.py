@@ -59,7 +59,10 @@ _DATE_PATTERNS = (
 _MONTH_GROUP = {"dMy": 1, "Mdy": 0, "dM": 1}
 _TIME = re.compile(r"\b(\d{1,2})\s?(?::|h|Uhr\s?)\s?(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?)?(?!\d)",
                    re.I)
+# every alternative starts with one of the letters in the lookahead: the search skips other
+# positions after one class test instead of trying each alternative there
 _RELATIVE = re.compile(
+    r"(?=[\daoeuivhytjg])(?:"
     r"\b(?:\d+|an?|one|ein(?:e|em|er)?|un(?:e|a|o)?)\s+"
     r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|"
     r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|"
@@ -68,7 +71,7 @@ _RELATIVE = re.compile(
     r"secondi|minuti|ore|ora|giorni|giorno|settimane?|mesi|mese|anni|anno)"
     r"(?:\s+(?:ago|fa))?\b"
     r"|\b(?:il y a|vor|hace)\s+(?:\d+|une?|einem|einer|un|una)\s+\w+"
-    r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi)\b",
+    r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi)\b)",
     re.I)
 _FILLER = re.compile(
     r"\b(?:at|on|um|uhr|à|a|le|el|de|del|alle|il|am|the|posted|edited|updated|modifié|publié|"
@@ -213,6 +216,8 @@ _TRAILING_WIDGET = re.compile(r"\s+(?:reply|antworten|répondre|responder|rispon
 
 def says_header(text: str) -> tuple[str, str] | None:
     """(author, text after the colon) for "Name says: …", "Name dit :", "Name schreibt:"."""
+    if ":" not in text[:80]:  # the verb's colon: the regex below needs one
+        return None
     m = _SAYS.search(text, 0, 80)
     if not m or m.start() > 61:
         return None
@@ -308,6 +313,7 @@ _WIDGET_LINE = re.compile(
     re.I)
 _SCORE = re.compile(r"[+-]?\d[\d.,]*\s*(?:points?|votes?|likes?|punkte|stimmen)?", re.I)
 _END = re.compile(
+    r"(?=[©(catidpmnrywäàslbük])(?:"  # first letters of the alternatives (see _RELATIVE)
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tous droits réservés|"
     r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
     r"^(?:impressum|datenschutz(?:erklärung)?|privacy policy|mentions légales|terms of (?:use|"
@@ -318,7 +324,7 @@ _END = re.compile(
     r"noticias relacionadas|articoli correlati|leggi anche|newsletter|"
     r"(?:posts|beitrags|article)[- ]navigation|most (?:read|popular)|meist gelesen|"
     r"les plus lus|lo más leído|i più letti|trending|about us|über uns|contact(?: us)?|"
-    r"kontakt)\b",
+    r"kontakt)\b)",
     re.I)
 
 
@@ -368,24 +374,30 @@ def next_nonblank(lines: list[Line], i: int) -> int | None:
     return None
 
 
-def is_comment_header(lines: list[Line], i: int) -> bool:
-    """Line `i` opens a comment: "Name says:", "Name / date", or "• Name" over indented text."""
-    text = lines[i].stripped
+def _header_shape(text: str, indent: int, follower_text: str | None, follower_indent: int) -> bool:
+    """`is_comment_header` on a stripped line and its next non-blank line (None: there is none)."""
     if len(text) > 120:
         return False
     if says_header(text) or author_date_header(text):
         return True
-    j = next_nonblank(lines, i)
-    if j is None:
+    if follower_text is None:
         return False
-    follower = lines[j]
     if timestamp_line(text):  # a date line over the comment's text
-        return not timestamp_line(follower.stripped) and len(follower.stripped) > 20
+        return len(follower_text) > 20 and not timestamp_line(follower_text)
     parts = bullet_parts(text)
     if parts and looks_like_name(parts[1]):
         # "• Name" with its text indented below; a nested list item has a bullet below instead
-        return follower.indent > lines[i].indent and not bullet_parts(follower.stripped)
+        return follower_indent > indent and not bullet_parts(follower_text)
     return False
+
+
+def is_comment_header(lines: list[Line], i: int) -> bool:
+    """Line `i` opens a comment: "Name says:", "Name / date", or "• Name" over indented text."""
+    j = next_nonblank(lines, i)
+    follower = lines[j] if j is not None else None
+    return _header_shape(lines[i].stripped, lines[i].indent,
+                         follower.stripped if follower is not None else None,
+                         follower.indent if follower is not None else 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,77 +411,148 @@ def _first_body(labels: list[str | None]) -> int:
     return next((i for i, label in enumerate(labels) if label == BODY), 0)
 
 
-_THREAD_WORD = re.compile(r"comment|repl|kommentar|antwort|réponse|respuest|rispost|notify|"
-                          r"feedback|let us know", re.I)
+_THREAD_WORD = re.compile(r"(?=[crkanfl])(?:comment|repl|kommentar|antwort|réponse|respuest|rispost|notify|"
+                          r"feedback|let us know)", re.I)
 
 
-def _has_thread_after(lines: list[Line], labels: list[str | None], i: int,
-                      widgets_count: bool = True) -> bool:
+class _Page:
+    """One call's lines with what the rules ask of them, each worked out at most once."""
+
+    __slots__ = ("lines", "labels", "texts", "nonblank", "rank", "next", "last_body",
+                 "_header", "_form", "_opener", "_thread_widget")
+
+    def __init__(self, lines: list[Line], labels: list[str | None]) -> None:
+        self.lines = lines
+        self.labels = labels
+        self.texts = texts = [line.text.strip() for line in lines]
+        self.nonblank = nonblank = [i for i, text in enumerate(texts) if text]
+        n = len(lines)
+        # rank[i]: position in `nonblank` of the first non-blank line at or after i
+        rank = [0] * (n + 1)
+        nxt: list[int | None] = [None] * n
+        k = len(nonblank)
+        following: int | None = None
+        for i in range(n - 1, -1, -1):
+            nxt[i] = following
+            if texts[i]:
+                following = i
+                k -= 1
+            rank[i] = k
+        rank[n] = len(nonblank)
+        self.rank = rank
+        self.next = nxt
+        self.last_body = max((i for i, label in enumerate(labels) if label == BODY), default=-1)
+        self._header: list[bool | None] = [None] * n
+        self._form: list[bool | None] = [None] * n
+        self._opener: list[bool | None] = [None] * n
+        self._thread_widget: list[bool | None] = [None] * n
+
+    def header(self, i: int) -> bool:
+        got = self._header[i]
+        if got is None:
+            text = self.texts[i]
+            if len(text) > 120:
+                got = False
+            else:
+                j = self.next[i]
+                lines = self.lines
+                if j is None:
+                    got = _header_shape(text, 0, None, 0)
+                else:
+                    got = _header_shape(text, lines[i].indent, self.texts[j], lines[j].indent)
+            self._header[i] = got
+        return got
+
+    def form(self, i: int) -> bool:
+        got = self._form[i]
+        if got is None:
+            text = self.texts[i]
+            got = self._form[i] = len(text) <= 80 and bool(_FORM.match(text))
+        return got
+
+    def opener(self, i: int) -> bool:
+        got = self._opener[i]
+        if got is None:
+            text = self.texts[i]
+            got = self._opener[i] = is_section_header(text) or self.form(i) or is_widget(text)
+        return got
+
+    def thread_widget(self, i: int) -> bool:
+        got = self._thread_widget[i]
+        if got is None:
+            text = self.texts[i]
+            got = self._thread_widget[i] = is_widget(text) and bool(_THREAD_WORD.search(text))
+        return got
+
+
+def _has_thread_after(page: _Page, i: int, widgets_count: bool = True) -> bool:
     """A comment header (or thread widget) soon after `i`, or no article text at all after it."""
-    seen = 0
-    for j in range(i + 1, len(lines)):
-        if lines[j].is_blank:
-            continue
-        seen += 1
-        if seen > _WINDOW:
-            break
-        text = lines[j].stripped
-        if is_comment_header(lines, j) or (
-                widgets_count and is_widget(text) and _THREAD_WORD.search(text)):
+    nonblank = page.nonblank
+    first = page.rank[i + 1] if i + 1 < len(page.rank) else len(nonblank)
+    for j in nonblank[first:first + _WINDOW]:
+        if page.header(j) or (widgets_count and page.thread_widget(j)):
             return True
-    return widgets_count and not any(label == BODY for label in labels[i + 1:])
+    return widgets_count and page.last_body <= i
 
 
-def _headerless_start(lines: list[Line], labels: list[str | None], begin: int) -> int | None:
+def _headerless_start(page: _Page, begin: int) -> int | None:
     """The first comment header that is followed by a second one: a thread with no heading."""
     first = None
-    for i in range(begin, len(lines)):
-        if lines[i].is_blank or not is_comment_header(lines, i):
+    nonblank = page.nonblank
+    for j in nonblank[page.rank[begin] if begin < len(page.rank) else len(nonblank):]:
+        if not page.header(j):
             continue
         if first is not None:
             return first
-        first = i
+        first = j
     return None
+
+
+def _find_start(page: _Page) -> int | None:
+    labels = page.labels
+    texts = page.texts
+    begin = _first_body(labels)
+    nonblank = page.nonblank
+    for i in nonblank[page.rank[begin] if begin < len(page.rank) else len(nonblank):]:
+        if labels[i] == "title":
+            continue
+        text = texts[i]
+        if is_section_header(text) or page.form(i):
+            if _has_thread_after(page, i):
+                return i
+        elif _WIDGET_LINE.match(text) and _THREAD_WORD.search(text):
+            # "Notify of", "View all comments": a thread widget with a comment right after
+            if _has_thread_after(page, i, widgets_count=False):
+                return i
+    return _headerless_start(page, begin)
 
 
 def find_section_start(lines: list[Line], labels: list[str | None]) -> int | None:
     """Index of the line that opens the comment section, or None when the page has none."""
-    begin = _first_body(labels)
-    for i in range(begin, len(lines)):
-        text = lines[i].stripped
-        if not text or labels[i] == "title":
-            continue
-        if is_section_header(text) or is_form_invite(text):
-            if _has_thread_after(lines, labels, i):
-                return i
-        elif _WIDGET_LINE.match(text) and _THREAD_WORD.search(text):
-            # "Notify of", "View all comments": a thread widget with a comment right after
-            if _has_thread_after(lines, labels, i, widgets_count=False):
-                return i
-    return _headerless_start(lines, labels, begin)
+    return _find_start(_Page(lines, labels))
 
 
 def _opener(text: str) -> bool:
     return is_section_header(text) or is_form_invite(text) or is_widget(text)
 
 
-def _relabel_section(lines: list[Line], labels: list[str | None], start: int) -> tuple[list[str | None], int]:
+def _relabel_section(page: _Page, start: int) -> tuple[list[str | None], int]:
     """Labels inside the section from `start`, and the index where the section ends."""
+    lines, labels, texts = page.lines, page.labels, page.texts
     out = list(labels)
     seen_comment = False
     nav_run: list[int] = []
-    for i in range(start, len(lines)):
-        text = lines[i].stripped
-        if not text:
-            continue
-        if seen_comment and (is_page_end(text) or is_form_invite(text)):
+    nonblank = page.nonblank
+    for i in nonblank[page.rank[start]:]:
+        text = texts[i]
+        label = labels[i]
+        if seen_comment and (is_page_end(text) or page.form(i)):
             return out, i
-        if _opener(text) or (not seen_comment and labels[i] == BOILERPLATE
-                             and not is_comment_header(lines, i)):
+        if page.opener(i) or (not seen_comment and label == BOILERPLATE and not page.header(i)):
             out[i] = BOILERPLATE  # the heading, sort tabs, widgets before the first comment
             continue
-        if seen_comment and labels[i] == BOILERPLATE and len(text) < 60 \
-                and lines[i].indent == 0 and not is_comment_header(lines, i):
+        if seen_comment and label == BOILERPLATE and len(text) < 60 \
+                and lines[i].indent == 0 and not page.header(i):
             nav_run.append(i)
             if len(nav_run) >= _NAV_RUN:
                 return _undo_run(out, labels, nav_run), nav_run[0]
@@ -496,22 +579,25 @@ def _demote(label: str | None, before: str | None) -> str | None:
 def _demote_outside(out: list[str | None], begin: int, end: int) -> None:
     previous: str | None = None
     for i in range(begin, end):
-        if out[i] is None:
+        label = out[i]
+        if label is None:
             continue
-        out[i] = _demote(out[i], previous)
-        previous = out[i]
+        if label == COMMENT:
+            label = out[i] = previous if previous in (BODY, BOILERPLATE) else BODY
+        previous = label
 
 
 def mark_comment_lines(lines: list[Line], labels: list[str | None]) -> list[str | None]:
     """Relabel a classifier's line labels by comment-thread structure (see module docstring)."""
     if len(lines) != len(labels):
         raise ValueError(f"{len(lines)} lines but {len(labels)} labels")
-    start = find_section_start(lines, labels)
+    page = _Page(lines, labels)
+    start = _find_start(page)
     if start is None:
         out = list(labels)
         _demote_outside(out, 0, len(out))
         return out
-    out, end = _relabel_section(lines, labels, start)
+    out, end = _relabel_section(page, start)
     _demote_outside(out, 0, start)
     _demote_outside(out, end, len(out))
     return out
