@@ -118,3 +118,144 @@ _WORD = re.compile(r"\w+")
 
 def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+# -- line labels from gold snippets and trafilatura's extraction --------------------------------
+
+_YEAR_MONTH_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _date_patterns(date: str) -> list[re.Pattern[str]]:
+    """Patterns a byline date takes: 2019-10-16, 16.10.2019, 16/10/2019, 16 octobre 2019 ..."""
+    match = _YEAR_MONTH_DAY.match(date or "")
+    if not match:
+        return []
+    year, month, day = match.groups()
+    d, m = str(int(day)), str(int(month))
+    numeric = (rf"\b{year}-{month}-{day}\b|\b0?{d}[./-]\s?0?{m}[./-]\s?({year}|{year[2:]})\b|"
+               rf"\b0?{m}/0?{d}/({year}|{year[2:]})\b")
+    # a day number and the year in the same short line (month written as a word)
+    worded = rf"\b0?{d}\b.{{0,20}}\b{year}\b|\b{year}\b.{{0,20}}\b0?{d}\b"
+    return [re.compile(numeric), re.compile(worded)]
+
+
+def _names(author: Any) -> list[str]:
+    if not author:
+        return []
+    parts = author if isinstance(author, list) else re.split(r"[;,|]|\band\b|\bund\b", author)
+    return [p.strip().lower() for p in parts if len(p.strip()) >= 4]
+
+
+def _mark(page_norm: str, starts: list[int], ends: list[int], snippet: str) -> list[int]:
+    """Rows (non-blank line numbers) overlapping any occurrence of `snippet` in the page."""
+    snippet = normalize_ws(snippet)
+    rows: list[int] = []
+    if len(snippet) < 3:
+        return rows
+    import bisect
+    pos = page_norm.find(snippet)
+    while pos >= 0:
+        end = pos + len(snippet)
+        first = bisect.bisect_right(starts, pos) - 1
+        last = bisect.bisect_left(starts, end) - 1
+        rows.extend(r for r in range(max(first, 0), last + 1) if ends[r] > pos)
+        pos = page_norm.find(snippet, pos + 1)
+    return rows
+
+
+def label_page(page: dict[str, Any]):
+    """(lines, labels): labels aligned with lines, None for blank lines.
+
+    Priority: gold boilerplate > gold main text > gold comments > trafilatura's comments >
+    trafilatura's main text > title > byline (meta) > boilerplate.
+    """
+    from presslens.document import split_lines
+
+    lines = split_lines(page["text"])
+    index = [i for i, line in enumerate(lines) if line.text.strip()]
+    norms = [normalize_ws(lines[i].text) for i in index]
+    starts, ends, pos = [], [], 0
+    for text in norms:
+        starts.append(pos)
+        ends.append(pos + len(text))
+        pos += len(text) + 1
+    page_norm = " ".join(norms)
+    gold = page["gold"]
+    n = len(index)
+    label: list[str | None] = [None] * n
+
+    from presslens.steps.segment import Extraction, match_key
+
+    main = Extraction(page.get("main") or "")
+    com = Extraction(page.get("comments") or "")
+    keys = [match_key(text) for text in norms]
+
+    # trafilatura first (lowest priority among extraction sources), gold overrides after
+    for r, key in enumerate(keys):
+        if main.strong(key):
+            label[r] = "body"
+        elif com.strong(key):
+            label[r] = "comment"
+    # trafilatura keeps picture credits and "read also" teasers in its main text; the gold
+    # snippets count them as boilerplate, so short cued lines it calls body are relabelled
+    from presslens.steps.segment.features import BASE_NAMES, text_features
+    from presslens.steps.segment.features import _TEXT_COLUMNS as columns
+    cue_at = [columns.index(BASE_NAMES.index(name))
+              for name in ("copyright", "credit", "boilerplate_short")]
+    for r, text in enumerate(norms):
+        if label[r] == "body" and len(text.split()) <= 15:
+            values = text_features(text)
+            if any(values[c] for c in cue_at):
+                label[r] = "boilerplate"
+    for snip in gold.get("comments") or []:
+        for r in _mark(page_norm, starts, ends, snip):
+            label[r] = "comment"
+    gold_with: set[int] = set()
+    for snip in gold.get("with") or []:
+        for r in _mark(page_norm, starts, ends, snip):
+            label[r] = "body"
+            gold_with.add(r)
+    gold_without: set[int] = set()
+    for snip in gold.get("without") or []:
+        for r in _mark(page_norm, starts, ends, snip):
+            if r not in gold_with:
+                label[r] = "boilerplate"
+                gold_without.add(r)
+    body_rows = [r for r in range(n) if label[r] == "body"]
+    first_body = body_rows[0] if body_rows else n
+    last_body = body_rows[-1] if body_rows else -1
+
+    title = match_key(gold.get("title") or page.get("title") or "")
+    if title:
+        rows = [r for r, text in enumerate(keys)
+                if r not in gold_with and r not in gold_without
+                and text and (text == title or (title in text and len(text) <= 1.3 * len(title) + 10))]
+        before = [r for r in rows if r <= first_body]
+        if rows:
+            label[before[-1] if before else rows[0]] = "title"
+
+    names = _names(gold.get("author")) or _names(page.get("author"))
+    dates = _date_patterns(gold.get("date") or page.get("date") or "")
+    lo, hi = first_body - 15, last_body + 3
+    for r, text in enumerate(norms):
+        if r in gold_with or r in gold_without or label[r] in ("title", "comment"):
+            continue
+        if len(text) > 150 or not (lo <= r <= hi):
+            continue
+        low = text.lower()
+        if any(name in low for name in names) or any(p.search(text) for p in dates):
+            if label[r] == "body" and len(text.split()) > 20:
+                continue
+            label[r] = "meta"
+    labels: list[str | None] = [None] * len(lines)
+    for r, i in enumerate(index):
+        labels[i] = label[r] or "boilerplate"
+    return lines, labels
+
+
+def labelled_pages(jobs: int = 2) -> list[dict[str, Any]]:
+    """prepared_pages() with `lines` and `labels` added."""
+    pages = prepared_pages(jobs)
+    for page in pages:
+        page["lines"], page["labels"] = label_page(page)
+    return pages

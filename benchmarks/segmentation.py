@@ -1,0 +1,217 @@
+"""Segmentation quality on held-out pages: the text path against baselines and the HTML path.
+
+    /tmp/venv/bin/python benchmarks/segmentation.py [--split test]
+
+Data: trafilatura's evaluation set (990 HTML pages with gold `with`/`without` snippets), split by
+`training/common.py:split_of` (the rule the training script uses). Each page is rendered to text
+with presslens' renderer; then
+  - segmenter      : the segment step on the text alone; output = body lines
+  - segmenter_html : the segment step with the HTML hints a reader sets (trafilatura main text,
+                     comments, title); output = body lines
+  - keep_all       : every rendered line
+  - c4             : the C4 line filter (Raffel et al. 2020) on the rendered lines, page rules on
+  - c4_lines       : the C4 line rules only (no page-level drop)
+  - trafilatura    : trafilatura.extract on the HTML (upstream's settings), the HTML body path
+Measures: upstream's snippet score and a 4-token-shingle score (see `shingle_counts`), and the
+segmenter's per-label line scores against the training labels of the held-out pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+
+import common  # noqa: E402
+
+from presslens.document import SEGMENT_LABELS, Document  # noqa: E402
+from presslens.steps.segment import SegmentStep  # noqa: E402
+
+normalize_ws = common.normalize_ws
+
+
+# -- baselines ---------------------------------------------------------------------------------
+
+_C4_TERMINAL = ('.', '!', '?', '"', '”', '…', '。', '！', '？')
+_C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies",
+              "use of cookies", "use cookies")
+_C4_SENTENCE = re.compile(r"[.!?。！？]+(\s|$)")
+
+
+def c4_filter(text: str, page_rules: bool = True) -> str:
+    """C4's heuristics: keep lines ending in terminal punctuation with >= 3 words, drop lines
+    mentioning javascript or cookie/terms policies; drop the page if it has "lorem ipsum", a curly
+    brace, or fewer than 5 sentences left (the bad-words list is not applied)."""
+    if page_rules and ("lorem ipsum" in text.lower() or "{" in text):
+        return ""
+    kept = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.endswith(_C4_TERMINAL) or len(line.split()) < 3:
+            continue
+        low = line.lower()
+        if "javascript" in low or any(p in low for p in _C4_POLICY):
+            continue
+        kept.append(line)
+    out = "\n".join(kept)
+    if page_rules and len(_C4_SENTENCE.findall(out)) < 5:
+        return ""
+    return out
+
+
+# -- measures ----------------------------------------------------------------------------------
+
+def snippet_counts(output: str | None, gold: dict[str, Any]) -> np.ndarray:
+    """Upstream's per-page counts (TP, FN, FP, TN): substring tests on whitespace-normalised text."""
+    text = normalize_ws(output or "")
+    tp = fn = fp = tn = 0
+    for snip in gold.get("with") or []:
+        if output is not None and normalize_ws(snip) in text:
+            tp += 1
+        else:
+            fn += 1
+    for snip in gold.get("without") or []:
+        if output is not None and normalize_ws(snip) in text:
+            fp += 1
+        else:
+            tn += 1
+    return np.array([tp, fn, fp, tn])
+
+
+def _shingles(tokens: list[str], sizes=(1, 2, 3, 4)) -> set[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for k in sizes:
+        out.update(tuple(tokens[i:i + k]) for i in range(len(tokens) - k + 1))
+    return out
+
+
+def _snippet_shingles(snippets: list[str]) -> set[tuple[str, ...]]:
+    """4-token shingles of each snippet (a snippet under 4 tokens is one shorter shingle)."""
+    out: set[tuple[str, ...]] = set()
+    for snip in snippets or []:
+        tokens = normalize_ws(snip).split()
+        if len(tokens) >= 4:
+            out.update(_shingles(tokens, (4,)))
+        elif tokens:
+            out.add(tuple(tokens))
+    return out
+
+
+def shingle_counts(output: str | None, gold: dict[str, Any]) -> np.ndarray:
+    """(TP, FN, FP): W = shingles of `with`, N = shingles of `without` not in W, S = output's."""
+    w = _snippet_shingles(gold.get("with"))
+    n = _snippet_shingles(gold.get("without")) - w
+    s = _shingles(normalize_ws(output or "").split())
+    return np.array([len(w & s), len(w - s), len(n & s)])
+
+
+def _prf(tp: int, fn: int, fp: int) -> dict[str, float]:
+    p = tp / max(tp + fp, 1)
+    r = tp / max(tp + fn, 1)
+    return {"precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * tp / max(2 * tp + fp + fn, 1), 4)}
+
+
+# -- the segmenter's outputs -------------------------------------------------------------------
+
+def body_of(doc: Document) -> str:
+    return "\n".join(doc.text[s.start:s.end] for s in doc.segments if s.label == "body")
+
+
+def line_labels(doc: Document) -> list[str | None]:
+    """The label of each line of `doc` as its segments say (None for blank lines)."""
+    labels: list[str | None] = []
+    segments = sorted(doc.segments, key=lambda s: s.start)
+    k = 0
+    for line in doc.lines:
+        if line.is_blank:
+            labels.append(None)
+            continue
+        while k < len(segments) and segments[k].end < line.end:
+            k += 1
+        labels.append(segments[k].label if k < len(segments) else None)
+    return labels
+
+
+def html_hints(page: dict[str, Any]) -> dict[str, Any]:
+    """The hints an HTML reader sets, from the cached trafilatura extraction."""
+    return {"html_main": page.get("main") or None, "html_comments": page.get("comments") or None,
+            "html_meta": {"title": page.get("title"), "author": page.get("author"),
+                          "date": page.get("date")}}
+
+
+def evaluate(split: str = "test") -> dict[str, Any]:
+    """Scores of every system on the pages of `split` ('test', 'train' or 'all')."""
+    pages = list(common.iter_split(common.labelled_pages(), split))
+    step = SegmentStep()
+    snip = {name: np.zeros(4, dtype=np.int64) for name in
+            ("segmenter", "segmenter_html", "keep_all", "c4", "c4_lines", "trafilatura")}
+    shing = {name: np.zeros(3, dtype=np.int64) for name in snip}
+    k = len(SEGMENT_LABELS)
+    confusion = np.zeros((k, k), dtype=np.int64)
+    seconds = 0.0
+    n_lines = 0
+    for page in pages:
+        text = page["text"]
+        doc = Document(text, source=page["file"])
+        t = time.perf_counter()
+        step(doc)
+        seconds += time.perf_counter() - t
+        n_lines += len(doc.lines)
+        for gold_label, pred in zip(page["labels"], line_labels(doc)):
+            if gold_label is not None and pred is not None:
+                confusion[SEGMENT_LABELS.index(gold_label), SEGMENT_LABELS.index(pred)] += 1
+        html_doc = Document(text, source=page["file"], media_type="html", hints=html_hints(page))
+        step(html_doc)
+        outputs = {
+            "segmenter": body_of(doc),
+            "segmenter_html": body_of(html_doc),
+            "keep_all": text,
+            "c4": c4_filter(text),
+            "c4_lines": c4_filter(text, page_rules=False),
+            "trafilatura": page.get("upstream"),
+        }
+        for name, output in outputs.items():
+            snip[name] += snippet_counts(output, page["gold"])
+            shing[name] += shingle_counts(output, page["gold"])
+    result: dict[str, Any] = {"split": split, "split_rule": common.SPLIT_RULE,
+                              "pages": len(pages), "snippet": {}, "shingle": {}}
+    for name in snip:
+        tp, fn, fp, tn = (int(v) for v in snip[name])
+        result["snippet"][name] = {**_prf(tp, fn, fp),
+                                   "accuracy": round((tp + tn) / max(tp + fn + fp + tn, 1), 4)}
+        result["shingle"][name] = _prf(*(int(v) for v in shing[name]))
+    total = confusion.sum()
+    lines: dict[str, Any] = {"lines": int(total),
+                             "accuracy": round(float(np.trace(confusion) / max(total, 1)), 4)}
+    for j, label in enumerate(SEGMENT_LABELS):
+        tp = confusion[j, j]
+        p = tp / max(confusion[:, j].sum(), 1)
+        r = tp / max(confusion[j].sum(), 1)
+        lines[label] = {"precision": round(float(p), 4), "recall": round(float(r), 4),
+                        "f1": round(float(2 * p * r / max(p + r, 1e-9)), 4),
+                        "support": int(confusion[j].sum())}
+    result["lines_vs_training_labels"] = lines
+    result["speed"] = {"ms_per_page": round(1000 * seconds / max(len(pages), 1), 2),
+                       "lines_per_page": round(n_lines / max(len(pages), 1), 1)}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="segmentation benchmark (JSON out)")
+    parser.add_argument("--split", default="test", choices=("test", "train", "all"))
+    args = parser.parse_args()
+    print(json.dumps(evaluate(args.split), indent=2))
+
+
+if __name__ == "__main__":
+    main()

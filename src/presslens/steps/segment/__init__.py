@@ -1,0 +1,161 @@
+"""The segment step: label every line of a page title, meta, body, boilerplate or comment.
+
+A small line classifier (features of the line and its neighbours, `features.py`) gives label
+probabilities; Viterbi smoothing with learned label transitions picks the sequence (`model.py`);
+the comment-thread rules (`threads.py`) then relabel reader comments. For HTML pages the reader's
+trafilatura extraction (`doc.hints`) decides the lines it covers and the model the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+import numpy as np
+
+from presslens.document import Document, Line, Segment
+from presslens.steps.segment.features import line_features
+from presslens.steps.segment.model import LABELS, get_model
+
+from presslens.steps.segment.threads import mark_comment_lines
+
+_INDEX = {label: i for i, label in enumerate(LABELS)}
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def match_key(text: str) -> str:
+    """The words of `text`, space-joined: how rendered lines are matched against an extraction.
+
+    Rendering and extraction differ in bullets ("* item" / "- item"), table cell separators and
+    spacing; the words survive both.
+    """
+    return " ".join(_WORDS.findall(text))
+
+
+class Extraction:
+    """An extractor's text (trafilatura's main text, comments) indexed for matching lines."""
+
+    __slots__ = ("whole", "lines")
+
+    def __init__(self, text: str) -> None:
+        self.whole = match_key(text)
+        self.lines = {match_key(part) for part in text.splitlines() if part.strip()}
+
+    def strong(self, key: str) -> bool:
+        """The line is a whole paragraph of the extraction, or long enough not to match by chance."""
+        return bool(key) and (key in self.lines or (len(key) >= 20 and key in self.whole))
+
+    def weak(self, key: str) -> bool:
+        return bool(key) and key in self.whole
+
+
+def html_constraints(lines: Sequence[Line], index: Sequence[int],
+                     hints: dict[str, Any]) -> np.ndarray | None:
+    """Labels each non-blank line may take given the reader's HTML extraction (None: no hints)."""
+    if not any(key in hints for key in ("html_main", "html_comments", "html_meta")):
+        return None
+    main_text = hints.get("html_main")
+    comments_text = hints.get("html_comments")
+    meta = hints.get("html_meta") or {}
+    main = Extraction(main_text) if main_text else None
+    comments = Extraction(comments_text) if comments_text else None
+    title = match_key(meta.get("title") or "")
+    allowed = np.ones((len(index), len(LABELS)), dtype=bool)
+    forced: list[int | None] = [None] * len(index)
+    title_rows: list[int] = []
+    first_body = len(index)
+    for row, i in enumerate(index):
+        text = match_key(lines[i].text)
+        if main is not None:
+            if main.strong(text):
+                forced[row] = _INDEX["body"]
+                first_body = min(first_body, row)
+            elif not main.weak(text):
+                allowed[row, _INDEX["body"]] = False
+        if forced[row] is None and comments is not None and comments.strong(text):
+            forced[row] = _INDEX["comment"]
+        if title and text and (text == title or (title in text and len(text) <= 1.3 * len(title) + 10)):
+            title_rows.append(row)
+    if title_rows:
+        # the title match nearest before the article; other matches (menus, teasers) stay free
+        before = [r for r in title_rows if r <= first_body]
+        forced[before[-1] if before else title_rows[0]] = _INDEX["title"]
+    for row, label in enumerate(forced):
+        if label is not None:
+            allowed[row] = False
+            allowed[row, label] = True
+    return allowed
+
+
+def _classify(lines: Sequence[Line], hints: dict[str, Any] | None
+              ) -> tuple[list[str | None], dict[int, np.ndarray]]:
+    """Labels per line, and for HTML pages the labels each non-blank line may take."""
+    index, features = line_features(lines)
+    labels: list[str | None] = [None] * len(lines)
+    if not index:
+        return labels, {}
+    model = get_model()
+    allowed = html_constraints(lines, index, hints) if hints else None
+    path = model.decode(model.log_proba(features), allowed)
+    for i, k in zip(index, path):
+        labels[i] = LABELS[k]
+    if allowed is None:
+        return labels, {}
+    return labels, {i: allowed[row] for row, i in enumerate(index) if not allowed[row].all()}
+
+
+def label_lines(lines: Sequence[Line], hints: dict[str, Any] | None = None) -> list[str | None]:
+    """One label per line (None for blank lines), before the comment-thread rules."""
+    return _classify(lines, hints)[0]
+
+
+def _keep_allowed(labels: list[str | None], classified: list[str | None],
+                  allowed: dict[int, np.ndarray]) -> list[str | None]:
+    """Undo relabellings that contradict the HTML extraction (e.g. its main text as comment)."""
+    for i, mask in allowed.items():
+        label = labels[i]
+        if label is not None and not mask[_INDEX[label]]:
+            labels[i] = classified[i]
+    return labels
+
+
+def segments_from_labels(doc: Document, lines: Sequence[Line],
+                         labels: Sequence[str | None]) -> list[Segment]:
+    """One segment per run of same-label lines (blank lines inside a run belong to it)."""
+    segments: list[Segment] = []
+    run_label: str | None = None
+    run_start = run_end = 0
+    for line, label in zip(lines, labels):
+        if label is None:
+            continue
+        if label == run_label:
+            run_end = line.end
+            continue
+        if run_label is not None:
+            segments.append(doc.segment(run_start, run_end, run_label))
+        run_label, run_start, run_end = label, line.start, line.end
+    if run_label is not None:
+        segments.append(doc.segment(run_start, run_end, run_label))
+    return segments
+
+
+class SegmentStep:
+    """Labels every non-blank line; sets `doc.segments` (full lines, code-point offsets)."""
+
+    name = "segment"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("segments",)
+
+    def __call__(self, doc: Document) -> None:
+        lines = doc.lines
+        classified, allowed = _classify(lines, doc.hints)
+        labels = mark_comment_lines(list(lines), list(classified))
+        if allowed:
+            labels = _keep_allowed(labels, classified, allowed)
+        doc.segments = segments_from_labels(doc, lines, labels)
+
+
+__all__ = ["SegmentStep", "Extraction", "html_constraints", "label_lines", "match_key",
+           "segments_from_labels"]

@@ -1,0 +1,113 @@
+"""The segmenter model at run time: a small MLP in pure numpy, then Viterbi over the lines.
+
+Weights live in `models/segmenter/weights.npz` (plain arrays, no pickle) beside `meta.json`;
+`training/train_segmenter.py` writes both.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import numpy as np
+
+from presslens.document import SEGMENT_LABELS
+from presslens.errors import Errors, PresslensError
+
+MODEL_NAME = "segmenter"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+LABELS = SEGMENT_LABELS  # column order of the model's outputs
+NEG_INF = -1e9
+
+
+def presslens_version() -> str:
+    try:
+        return version("presslens")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class SegmenterModel:
+    """Standardise → hidden ReLU layers → softmax, then the most likely label sequence."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
+        self.meta = meta
+        self.mean = arrays["mean"].astype(np.float32)
+        self.scale = arrays["scale"].astype(np.float32)
+        n_layers = int(arrays["n_layers"])
+        self.weights = [arrays[f"W{i}"].astype(np.float32) for i in range(n_layers)]
+        self.biases = [arrays[f"b{i}"].astype(np.float32) for i in range(n_layers)]
+        self.log_transitions = arrays["log_transitions"].astype(np.float64)
+        self.log_start = arrays["log_start"].astype(np.float64)
+        self.log_prior = arrays["log_prior"].astype(np.float64)
+        self.prior_weight = float(arrays["prior_weight"])
+        labels = [str(x) for x in arrays["labels"]]
+        if tuple(labels) != LABELS:
+            raise PresslensError(f"segmenter model labels {labels} do not match {list(LABELS)}")
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR) -> "SegmenterModel":
+        weights = directory / "weights.npz"
+        meta_path = directory / "meta.json"
+        if not weights.exists() or not meta_path.exists():
+            raise PresslensError(Errors.P030.format(
+                name=MODEL_NAME, path=directory, script="train_segmenter.py"))
+        with np.load(weights, allow_pickle=False) as data:
+            arrays = {key: data[key] for key in data.files}
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        return cls(arrays, meta)
+
+    def log_proba(self, features: np.ndarray) -> np.ndarray:
+        """Log class probabilities, one row per line, columns in LABELS order."""
+        h = (features.astype(np.float32) - self.mean) / self.scale
+        last = len(self.weights) - 1
+        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
+            h = h @ w + b
+            if i < last:
+                np.maximum(h, 0.0, out=h)
+        h = h.astype(np.float64)
+        h -= h.max(axis=1, keepdims=True)
+        return h - np.log(np.exp(h).sum(axis=1, keepdims=True))
+
+    def decode(self, log_proba: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
+        """Viterbi: label indices maximising emissions plus learned label transitions.
+
+        `allowed` (lines × labels, bool) forbids labels per line, e.g. where HTML extraction
+        already decided a line.
+        """
+        n = log_proba.shape[0]
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        # hybrid emission: posterior over prior, damped, is a scaled likelihood
+        emit = log_proba - self.prior_weight * self.log_prior
+        if allowed is not None:
+            emit = np.where(allowed, emit, NEG_INF)
+        n_labels = emit.shape[1]
+        back = np.zeros((n, n_labels), dtype=np.int64)
+        score = self.log_start + emit[0]
+        trans = self.log_transitions
+        for t in range(1, n):
+            cand = score[:, None] + trans
+            back[t] = cand.argmax(axis=0)
+            score = cand[back[t], np.arange(n_labels)] + emit[t]
+        path = np.zeros(n, dtype=np.int64)
+        path[-1] = int(score.argmax())
+        for t in range(n - 1, 0, -1):
+            path[t - 1] = back[t, path[t]]
+        return path
+
+
+_model: SegmenterModel | None = None
+_lock = threading.Lock()
+
+
+def get_model() -> SegmenterModel:
+    """The shipped segmenter, loaded once per process."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = SegmenterModel.load()
+    return _model

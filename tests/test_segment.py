@@ -1,0 +1,164 @@
+"""The segment step on small hand-built pages: labels a reader would check, and segment shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.document import SEGMENT_LABELS, Document
+from presslens.errors import PresslensError
+from presslens.steps.segment import SegmentStep
+from presslens.steps.segment import model as seg_model
+from presslens.steps.segment.features import N_FEATURES, line_features
+
+MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion", "Video"]
+TITLE = "City council approves new budget for public libraries"
+BYLINE = "By Maria Kowalski | March 3, 2021 10:42"
+PARAGRAPHS = [
+    "The city council voted on Tuesday to approve a budget that raises spending on public "
+    "libraries by twelve percent, ending months of debate between the mayor and local groups.",
+    "Supporters said the extra money would let branches stay open on Sundays and hire more "
+    "staff for children's reading programmes, which have long waiting lists in several areas.",
+    "Critics argued that the council should have spent the money on road repairs instead, "
+    "pointing to a report that found hundreds of damaged streets across the northern districts.",
+    "The budget will take effect in July, and the council said it would review the library "
+    "opening hours again at the end of the year once visitor numbers are known.",
+]
+NEWSLETTER = "Subscribe to our newsletter to get the latest news in your inbox every morning"
+COPYRIGHT = "© 2021 Example Media Group. All rights reserved."
+COMMENTS = [
+    "3 Comments",
+    "John Smith says:",
+    "March 3, 2021 at 11:05 am",
+    "Finally some good news for families in this city.",
+    "Reply",
+    "Anna Lee says:",
+    "March 3, 2021 at 12:30 pm",
+    "Road repairs matter too, but libraries are worth every cent.",
+    "Reply",
+]
+
+
+def build_page() -> tuple[str, dict[str, list[str]]]:
+    parts = ["\n".join(MENU), TITLE, BYLINE, *PARAGRAPHS, NEWSLETTER, COPYRIGHT,
+             "\n".join(COMMENTS)]
+    text = "\n\n".join(parts) + "\n"
+    return text, {"menu": MENU, "body": PARAGRAPHS, "newsletter": [NEWSLETTER],
+                  "copyright": [COPYRIGHT], "comments": COMMENTS}
+
+
+def labels_by_line(doc: Document) -> dict[str, str]:
+    """The segment label of each non-blank line, keyed by its stripped text."""
+    out: dict[str, str] = {}
+    for line in doc.lines:
+        if line.is_blank:
+            continue
+        covering = [s for s in doc.segments if s.start <= line.start and line.end <= s.end]
+        assert len(covering) == 1, f"line {line.text!r} covered by {covering}"
+        out[line.text.strip()] = covering[0].label
+    return out
+
+
+@pytest.fixture(scope="module")
+def segmented() -> Document:
+    text, _ = build_page()
+    doc = Document(text)
+    SegmentStep()(doc)
+    return doc
+
+
+def test_step_declares_its_fields() -> None:
+    step = SegmentStep()
+    assert step.name == "segment"
+    assert step.requires == ()
+    assert step.provides == ("segments",)
+
+
+def test_body_paragraphs_are_body(segmented: Document) -> None:
+    labels = labels_by_line(segmented)
+    for paragraph in PARAGRAPHS:
+        assert labels[paragraph] == "body"
+
+
+def test_menu_and_newsletter_plea_are_boilerplate(segmented: Document) -> None:
+    labels = labels_by_line(segmented)
+    assert all(labels[item] == "boilerplate" for item in MENU)
+    assert labels[NEWSLETTER] == "boilerplate"
+    assert labels[COPYRIGHT] != "body"
+
+
+def test_comment_thread_is_not_body(segmented: Document) -> None:
+    labels = labels_by_line(segmented)
+    for line in COMMENTS:
+        assert labels[line] != "body", line
+    assert any(labels[line] == "comment" for line in COMMENTS)
+
+
+def test_segments_cover_every_line_once_and_slice_the_text(segmented: Document) -> None:
+    doc = segmented
+    labels_by_line(doc)  # asserts exactly one covering segment per non-blank line
+    previous_end = 0
+    for seg in doc.segments:
+        assert seg.label in SEGMENT_LABELS
+        assert previous_end <= seg.start < seg.end <= len(doc.text)
+        previous_end = seg.end
+        piece = doc.text[seg.start:seg.end]
+        assert piece.strip() and piece == piece.strip("\n\r")
+    # neighbouring segments differ in label: one segment per run
+    for left, right in zip(doc.segments, doc.segments[1:]):
+        assert left.label != right.label
+
+
+def test_offsets_are_code_points_with_crlf_and_non_ascii() -> None:
+    text = "Ünïcödé menu 🙂\r\n\r\n" + "\r\n\r\n".join(PARAGRAPHS) + "\r\n"
+    doc = Document(text)
+    SegmentStep()(doc)
+    body = [doc.text[s.start:s.end] for s in doc.segments if s.label == "body"]
+    joined = "\n".join(body)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in joined
+
+
+def test_blank_and_empty_pages_have_no_segments() -> None:
+    for text in ("", "\n\n   \n\t\n"):
+        doc = Document(text)
+        SegmentStep()(doc)
+        assert doc.segments == []
+
+
+def test_html_hints_decide_the_lines_they_cover() -> None:
+    text, _ = build_page()
+    teaser = "Read the full story of the mayor's plan in our weekend edition"
+    text = text.replace(NEWSLETTER, NEWSLETTER + "\n\n" + teaser)
+    hints = {
+        # trafilatura kept three paragraphs and the teaser; it rejected the fourth paragraph
+        "html_main": "\n".join(PARAGRAPHS[:3] + [teaser]),
+        "html_comments": None,
+        "html_meta": {"title": TITLE, "author": "Maria Kowalski", "date": "2021-03-03"},
+    }
+    doc = Document(text, media_type="html", hints=hints)
+    SegmentStep()(doc)
+    labels = labels_by_line(doc)
+    for paragraph in PARAGRAPHS[:3]:
+        assert labels[paragraph] == "body"
+    assert labels[teaser] == "body"
+    assert labels[PARAGRAPHS[3]] != "body"
+    assert labels[TITLE] == "title"
+
+
+def test_features_have_one_row_per_non_blank_line() -> None:
+    doc = Document("a\n\nb c d\n   \ne")
+    index, features = line_features(doc.lines)
+    assert index == [0, 2, 4]
+    assert features.shape == (3, N_FEATURES)
+
+
+def test_missing_model_raises_p030(tmp_path) -> None:
+    with pytest.raises(PresslensError, match="P030"):
+        seg_model.SegmenterModel.load(tmp_path)
+
+
+def test_model_meta_describes_the_training() -> None:
+    model = seg_model.get_model()
+    for key in ("presslens_version", "split_rule", "data", "labels"):
+        assert key in model.meta
+    assert model.meta["labels"] == list(SEGMENT_LABELS)
