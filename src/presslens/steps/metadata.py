@@ -169,10 +169,13 @@ class MetadataStep:
                                   lambda d: author_from_lines(candidates)))
         doc.published = _first(doc, (published_from_export, published_from_html,
                                      lambda d: published_from_lines(d, candidates)))
+        # a registry match on the URL is certain; a site name or a text signature names the
+        # outlet better than the bare domain, which is the last resort
         doc.outlet = _first(doc, (lambda d: outlet_from_export(d, self.registry),
-                                  lambda d: outlet_from_url(d, self.registry),
+                                  lambda d: outlet_from_url(d, self.registry, known_only=True),
                                   lambda d: outlet_from_sitename(d, self.registry),
-                                  lambda d: outlet_from_text(d, self.registry)))
+                                  lambda d: outlet_from_text(d, self.registry),
+                                  lambda d: outlet_from_url(d, self.registry)))
 
 
 def _first(doc: Document, finders: Iterable[Callable[[Document], str | None]]) -> str | None:
@@ -294,11 +297,14 @@ def outlet_from_export(doc: Document, registry: OutletRegistry) -> str | None:
     return (registry.from_name(name) or name) if name else None
 
 
-def outlet_from_url(doc: Document, registry: OutletRegistry) -> str | None:
+def outlet_from_url(doc: Document, registry: OutletRegistry,
+                    known_only: bool = False) -> str | None:
+    """The registry's outlet for the page's host; else (unless `known_only`) its domain."""
     for url in (doc.url, _hint(doc, "html_meta", "url"), _hint(doc, "meta", "url")):
         host = host_of(url)
         if host:
-            return registry.from_host(host) or registry_or_domain(host, registry)
+            known = registry.from_host(host)
+            return known if known or known_only else registered_domain(host)
     return None
 
 
