@@ -142,3 +142,22 @@ def test_bad_registry_file_is_an_error(tmp_path, monkeypatch, content):
     monkeypatch.setenv("PRESSLENS_OUTLETS", str(tmp_path / "missing.json"))
     with pytest.raises(PresslensError, match="P032"):
         MetadataStep()
+
+
+def test_outlet_prefers_the_written_name_over_its_domain():
+    doc = run(page(["Title", "Body.", "© Jeanne Martin pour MonJournalLibre.example.",
+                    "En savoir plus sur Mon Journal Libre"], {0: "title", 2: "boilerplate",
+                                                              3: "boilerplate"}))
+    assert doc.outlet == "Mon Journal Libre"
+    doc = run(page(["Title", "Body.", "© 2024 Der Bergbote – bergbote.example"],
+                   {0: "title", 2: "boilerplate"}))
+    assert doc.outlet == "Der Bergbote"
+    doc = run(page(["Title", "Body.", "Anna Berg is a contributing writer for Harbour Policy Weekly."],
+                   {0: "title", 2: "boilerplate"}))
+    assert doc.outlet == "Harbour Policy Weekly"
+
+
+def test_site_name_beats_an_unknown_domain():
+    doc = page(["Title", "Body."], {0: "title"}, url="https://the-ledger.example/a")
+    doc.hints["html_meta"] = {"sitename": "The Ledger"}
+    assert run(doc).outlet == "The Ledger"

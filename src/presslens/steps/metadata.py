@@ -53,7 +53,8 @@ _HOLDER_END = re.compile(r"(?:[,.;]?\s+(?:all rights reserved|tous droits réser
 # alternation over a long page costs milliseconds, str.find microseconds
 _SIGNATURE_WORDS = ("©", "(c)", "copyright", "reproduction", "written for", "écrit pour",
                     "exclusiv", "en savoir plus sur", "plus de contenu", "discover more",
-                    "mehr von", "descubre más", "scopri di più", "subscribe to", "abonnez-vous à")
+                    "mehr von", "descubre más", "scopri di più", "subscribe to", "abonnez-vous à",
+                    "writer for", "correspondent for", "columnist for", "editor for")
 # a top-level domain after a dot; starting with a literal lets the regex engine skip ahead fast
 _TLD = re.compile(r"\.(?:com|net|org|info|news|fr|de|co\.uk|co|ru|es|it|eu|ch|be|uk|us|ca|tv|io|"
                   r"online|press|media|site|pl|pt|nl|at|ir|sy|tr|in|au)(?![a-z0-9-])")
@@ -322,8 +323,25 @@ def outlet_from_text(doc: Document, registry: OutletRegistry) -> str | None:
             if name:
                 found = outlet_from_name(name, registry)
                 if found:
-                    return found
+                    return _display_name(found, lines) if found == name else found
     return _recurring_domain(doc, registry)
+
+
+def _display_name(name: str, lines: list[str]) -> str:
+    """The outlet's written name for a bare domain, when the page spells it out elsewhere.
+
+    "LeVeilleurLibre.example" in a credit line and "Le Veilleur Libre" in a widget are one
+    outlet; readers know it by the spaced name.
+    """
+    label = name.lower().split(".")[0]
+    if " " in name or "." not in name or len(label) < 4:
+        return name
+    for line in lines:
+        for finder in (_widget_outlet, _copyright_outlet):
+            other = finder(line)
+            if other and re.sub(r"[\W_]+", "", other.lower()) == label:
+                return other
+    return name
 
 
 def registry_or_domain(host: str, registry: OutletRegistry) -> str:
@@ -346,7 +364,8 @@ def outlet_from_name(name: str, registry: OutletRegistry) -> str | None:
 
 def _credit_outlet(line: str) -> str | None:
     """ "… pour Dreuz.info", "written for Example.com": a credit names the outlet after it."""
-    strong = "©" in line or re.search(r"copyright|reproduction|written|écrit|exclusi",
+    strong = "©" in line or re.search(r"copyright|reproduction|written|écrit|exclusi|writer|"
+                                      r"correspondent|columnist|editor|rédact|journalist",
                                       line, re.IGNORECASE)
     for match in _CREDIT.finditer(line):
         name = match["name"].rstrip(".,;:")
@@ -361,10 +380,17 @@ def _copyright_outlet(line: str) -> str | None:
     match = _COPYRIGHT.search(line)
     if not match:
         return None
-    holder = _HOLDER_END.sub("", match["holder"]).strip()
+    holder = _main_part(_HOLDER_END.sub("", match["holder"]).strip())
     if re.search(r"\b(?:pour|for|für|para|per|voor)\b", holder):
         return None  # a credit line: the holder is a writer, the outlet comes after "for"
     return holder if holder[:1].isalnum() and len(holder.split()) <= 6 else None
+
+
+def _main_part(holder: str) -> str:
+    """ "Der Talbote – talbote.example" → "Der Talbote": the name, not the domain beside it."""
+    parts = [p.strip(" .,;:") for p in re.split(r"\s+[–—|-]\s+", holder) if p.strip(" .,;:")]
+    names = [p for p in parts if not _DOMAIN.fullmatch(p.lower())]
+    return (names or parts or [holder])[0]
 
 
 def _widget_outlet(line: str) -> str | None:
