@@ -92,3 +92,11 @@ def test_installed_script_runs(tmp_path):
                              "--format", "jsonl"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"] == "Floods close the valley road"
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path, capsys):
+    page = write(tmp_path / "page.txt", ARTICLE)
+    assert main(["analyze", str(page), "--progress", "-o", str(tmp_path / "a.json")]) == 0
+    assert "page" in capsys.readouterr().err
+    assert main(["analyze", str(page), "-o", str(tmp_path / "b.json")]) == 0
+    assert capsys.readouterr().err == ""  # stderr is not a terminal under pytest
