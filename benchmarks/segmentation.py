@@ -5,15 +5,18 @@
 Data: trafilatura's evaluation set (990 HTML pages with gold `with`/`without` snippets), split by
 `training/common.py:split_of` (the rule the training script uses). Each page is rendered to text
 with presslens' renderer; then
-  - segmenter      : the segment step on the text alone; output = body lines
-  - segmenter_html : the segment step with the HTML hints a reader sets (trafilatura main text,
-                     comments, title); output = body lines
+  - text_path      : what users get from text: `load_document(RawPage(name, rendered text
+                     bytes, "text"))`, the default `Pipeline()`, output = `doc.body`
+  - html_path      : what users get from HTML: `load_document(RawPage(name, html bytes, "html"))`,
+                     the default `Pipeline()`, output = `doc.body` (trafilatura's text)
+  - text_segment_lines : diagnostic: the segment step's body lines joined, unflowed
   - keep_all       : every rendered line
   - c4             : the C4 line filter (Raffel et al. 2020) on the rendered lines, page rules on
   - c4_lines       : the C4 line rules only (no page-level drop)
   - trafilatura    : trafilatura.extract on the HTML (upstream's settings), the HTML body path
 Measures: upstream's snippet score and a 4-token-shingle score (see `shingle_counts`), and the
-segmenter's per-label line scores against the training labels of the held-out pages.
+segment step's per-label line scores (text only) against the training labels of the held-out
+pages.
 """
 
 from __future__ import annotations
@@ -149,17 +152,45 @@ def html_hints(page: dict[str, Any]) -> dict[str, Any]:
                           "date": page.get("date")}}
 
 
+def _product(raw) -> Document | None:
+    """What a user gets: the reader's Document run through the default pipeline (None: refused)."""
+    from presslens.errors import PageError
+    from presslens.io.readers import load_document
+    from presslens.pipeline import Pipeline
+
+    global _pipeline
+    if _pipeline is None:
+        _pipeline = Pipeline()
+    try:
+        doc = load_document(raw)
+    except PageError:
+        return None
+    _pipeline(doc)
+    return doc
+
+
+_pipeline = None
+
+
 def evaluate(split: str = "test") -> dict[str, Any]:
-    """Scores of every system on the pages of `split` ('test', 'train' or 'all')."""
+    """Scores of every system on the pages of `split` ('test', 'train' or 'all').
+
+    text_path / html_path score `doc.body` of the full product: `load_document(RawPage(...))`
+    then `Pipeline()` on the rendered text / on the HTML bytes.
+    """
+    from presslens.io.raw import RawPage
+
     pages = list(common.iter_split(common.labelled_pages(), split))
     step = SegmentStep()
-    snip = {name: np.zeros(4, dtype=np.int64) for name in
-            ("segmenter", "segmenter_html", "keep_all", "c4", "c4_lines", "trafilatura")}
+    names = ("text_path", "html_path", "text_segment_lines", "keep_all", "c4", "c4_lines",
+             "trafilatura")
+    snip = {name: np.zeros(4, dtype=np.int64) for name in names}
     shing = {name: np.zeros(3, dtype=np.int64) for name in snip}
     k = len(SEGMENT_LABELS)
     confusion = np.zeros((k, k), dtype=np.int64)
     seconds = 0.0
     n_lines = 0
+    misaligned = 0
     for page in pages:
         text = page["text"]
         doc = Document(text, source=page["file"])
@@ -170,11 +201,15 @@ def evaluate(split: str = "test") -> dict[str, Any]:
         for gold_label, pred in zip(page["labels"], line_labels(doc)):
             if gold_label is not None and pred is not None:
                 confusion[SEGMENT_LABELS.index(gold_label), SEGMENT_LABELS.index(pred)] += 1
-        html_doc = Document(text, source=page["file"], media_type="html", hints=html_hints(page))
-        step(html_doc)
+        text_doc = _product(RawPage(page["file"], text.encode("utf-8"), "text")) \
+            if text.strip() else None
+        if text_doc is not None and text_doc.text != text:
+            misaligned += 1
+        html_doc = _product(RawPage(page["file"], common.read_html_bytes(page["file"]), "html"))
         outputs = {
-            "segmenter": body_of(doc),
-            "segmenter_html": body_of(html_doc),
+            "text_path": text_doc.body if text_doc is not None else "",
+            "html_path": html_doc.body if html_doc is not None else "",
+            "text_segment_lines": body_of(doc),
             "keep_all": text,
             "c4": c4_filter(text),
             "c4_lines": c4_filter(text, page_rules=False),
@@ -201,7 +236,8 @@ def evaluate(split: str = "test") -> dict[str, Any]:
                         "f1": round(float(2 * p * r / max(p + r, 1e-9)), 4),
                         "support": int(confusion[j].sum())}
     result["lines_vs_training_labels"] = lines
-    result["speed"] = {"ms_per_page": round(1000 * seconds / max(len(pages), 1), 2),
+    result["text_pages_changed_by_reader"] = misaligned
+    result["speed"] = {"segment_step_ms_per_page": round(1000 * seconds / max(len(pages), 1), 2),
                        "lines_per_page": round(n_lines / max(len(pages), 1), 1)}
     return result
 

@@ -162,3 +162,54 @@ def test_model_meta_describes_the_training() -> None:
     for key in ("presslens_version", "split_rule", "data", "labels"):
         assert key in model.meta
     assert model.meta["labels"] == list(SEGMENT_LABELS)
+
+
+# -- the headline -------------------------------------------------------------------------------
+
+HEADLINE = "Harbour Council Approves Offshore Wind Lease Despite Protest by Fishermen"
+
+
+def title_lines(doc: Document) -> list[str]:
+    return [text for text, label in labels_by_line(doc).items() if label == "title"]
+
+
+def segment_text(text: str) -> Document:
+    doc = Document(text)
+    SegmentStep()(doc)
+    return doc
+
+
+def test_duplicated_headline_is_title_once_and_copy_is_boilerplate() -> None:
+    widget = "\n".join(["0 $", "2,500 $", "5,000 $", "1,318 $"])
+    text = "\n\n".join([widget, HEADLINE, "", HEADLINE, "Illustrative image", BYLINE,
+                        *PARAGRAPHS]) + "\n"
+    doc = segment_text(text)
+    occurrences = [s for s in doc.segments if doc.text[s.start:s.end].startswith(HEADLINE)]
+    assert occurrences and occurrences[0].label == "title"
+    assert doc.text.index(HEADLINE) == occurrences[0].start
+    # the later copy is not a second title and not body
+    second = doc.text.index(HEADLINE, doc.text.index(HEADLINE) + 1)
+    covering = [s for s in doc.segments if s.start <= second < s.end]
+    assert covering and covering[0].label == "boilerplate"
+
+
+def test_headline_wrapped_over_two_lines_is_one_title() -> None:
+    first, second = "Who Pays for the Seawall? Small Towns Struggle", "With the Cost of Rising Tides"
+    text = "\n".join([first, second, BYLINE]) + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    doc = segment_text(text)
+    titles = title_lines(doc)
+    assert first in titles and second in titles
+    assert labels_by_line(doc)[PARAGRAPHS[0]] == "body"
+
+
+def test_outlet_name_and_menu_above_the_headline_are_not_title() -> None:
+    outlet = "Riverbend Courier"
+    menu = "Local   Politics   Business   Sports   Weather   Obituaries"
+    text = "\n\n".join([outlet + "\n" + menu, TITLE, BYLINE, *PARAGRAPHS]) + "\n"
+    doc = segment_text(text)
+    assert title_lines(doc) == [TITLE]
+
+
+def test_no_title_is_invented_when_the_page_starts_with_the_article() -> None:
+    doc = segment_text("\n\n".join(PARAGRAPHS) + "\n")
+    assert title_lines(doc) == []

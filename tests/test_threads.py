@@ -3,7 +3,7 @@
 from presslens.document import split_lines
 from presslens.steps.segment.threads import (
     author_date_header, is_section_header, is_widget, mark_comment_lines, says_header,
-    timestamp_in,
+    timestamp_in, timestamp_line,
 )
 
 
@@ -144,3 +144,116 @@ def test_line_shapes():
     assert not is_widget("Reply to the critics of the plan was swift.")
     assert is_section_header("12 Kommentare") and is_section_header("Vos réactions")
     assert not is_section_header("Comments on the budget were harsh, said the mayor.")
+
+
+def test_forum_thread_with_votes_repeated_author_and_login_widget():
+    text = "\n".join([
+        "Der Gemeinderat hat am Abend den Neubau der Sporthalle mit knapper Mehrheit beschlossen.",
+        "",
+        "Kommentare (2)",
+        "",
+        "Sortieren nach: Neueste zuerst",
+        "",
+        "Wanderfreund_61",
+        "5",
+        "Wanderfreund_61",
+        "11.05.2023, 09:12 Zum Antworten anmelden",
+        "Endlich, die alte Halle ist seit Jahren ein Sanierungsfall.",
+        "",
+        "    Tina K.",
+        "    -1",
+        "    Tina K.",
+        "    11.05.2023, 10:40 Zum Antworten anmelden",
+        "    Und wer bezahlt die Folgekosten? Davon stand nichts im Beschluss.",
+        "",
+        "Impressum  Datenschutz",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Wanderfreund_61"] == got["Tina K."] == "comment"
+    assert got["Endlich, die alte Halle ist seit Jahren ein Sanierungsfall."] == "comment"
+    assert got["Und wer bezahlt die Folgekosten? Davon stand nichts im Beschluss."] == "comment"
+    assert got["Kommentare (2)"] == got["Impressum  Datenschutz"] == "boilerplate"
+
+
+def test_timestamp_first_thread_and_login_notice():
+    text = "\n".join([
+        "Le conseil a voté lundi la rénovation complète de la piscine municipale du quartier.",
+        "",
+        "2 commentaires",
+        "Vous devez être connecté pour publier un commentaire.",
+        "",
+        "03/04/2023 à 10:05",
+        "Paul R.",
+        "Il était temps, les vestiaires tombent en ruine depuis des années.",
+        "Répondre",
+        "",
+        "il y a 2 heures",
+        "Nadine",
+        "Et les horaires pour les scolaires, quelqu'un sait ?",
+        "Répondre",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Vous devez être connecté pour publier un commentaire."] == "boilerplate"
+    assert got["Paul R."] == got["Nadine"] == got["il y a 2 heures"] == "comment"
+    assert got["Et les horaires pour les scolaires, quelqu'un sait ?"] == "comment"
+
+
+def test_lists_that_only_look_like_threads_stay_as_they_are():
+    pages = [
+        # a nested menu: "• entry" over indented sub-entries
+        ["  * Services", "    Tarife Vergleich Gewerbe Industrie", "  * Energie",
+         "    Strom Gas Wärmepumpen Photovoltaik Speicher", "  * Kontakt", "    Hilfe Impressum"],
+        # a news list: date over headline, no section heading
+        ["12. Juni 2020", "Neue Regeln für Bauherren: Was sich jetzt ändert, erklärt die Stadt.",
+         "11. Juni 2020", "Der Stadtrat streitet über die Zukunft des Hallenbads am Ring.",
+         "10. Juni 2020", "Ein Sommer ohne Festival: die Veranstalter sagen alle Termine ab."],
+        # numbered steps with indented explanations
+        [" 1. Compare offers", "    Ask several banks for an offer and compare the total cost.",
+         " 2. Improve your rating", "    A second borrower or more collateral lowers the rate.",
+         " 3. Stay flexible", "    Keep the right to repay early without a penalty fee."],
+        # closed comments followed by teasers
+        ["Comments are closed", "June 7, 2019", "Travel Notes",
+         "A week on the coast, in pictures and a few words.", "June 6, 2019", "City Guide",
+         "Where to eat near the old harbour this summer."],
+    ]
+    for page in pages:
+        text = "The article itself is one long paragraph about something that happened.\n\n" + \
+            "\n".join(page)
+        lines = split_lines(text)
+        labels = mark_comment_lines(lines, _labels(lines, 1))
+        assert "comment" not in labels, page
+
+
+def test_section_ends_at_a_most_read_list():
+    text = "\n".join([
+        "The mayor opened the new tram line on Saturday in front of a large crowd.",
+        "",
+        "2 comments",
+        "Sam Ortiz says:",
+        "May 2, 2022 at 8:00 am",
+        "Finally a quick way downtown from the east side.",
+        "Lee Park says:",
+        "May 2, 2022 at 9:30 am",
+        "Three years late and twice the budget.",
+        "Most read",
+        "Storm damage closes the coastal road for a week",
+        "School board picks a new superintendent after long search",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Three years late and twice the budget."] == "comment"
+    assert got["Most read"] == "boilerplate"
+    assert got["Storm damage closes the coastal road for a week"] == "boilerplate"
+
+
+def test_name_and_date_on_one_line():
+    assert author_date_header("Mia_from_Leeds March 6, 2024 at 9:14 am")[0] == "Mia_from_Leeds"
+    assert author_date_header("Dwayne K. 6 mars 2024 à 10:02")[0] == "Dwayne K."
+    assert author_date_header("I was there on March 3, 2019") is None
+    assert author_date_header("Published on March 3, 2019") is None
+    assert timestamp_line("11.05.2023, 09:12 Zum Antworten anmelden").value == "2023-05-11T09:12"
+    assert is_widget("Vous devez être connecté pour publier un commentaire.")
+    assert is_widget("Log in to reply") and not is_widget("Sign up")
+    assert not is_section_header("Kommentar")  # an opinion column's label

@@ -9,6 +9,7 @@ indentation gives the reply tree: a deeper comment replies to the nearest shallo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from presslens import settings
 from presslens.document import Comment, Document, Line, Segment
@@ -71,46 +72,62 @@ def comment_stream(lines: list[Line], segments: list[Segment]) -> list[tuple[Lin
     return stream
 
 
-def _basic_item(line: Line, inside: bool) -> _Item:
-    """The kind a line has on its own."""
-    text = line.stripped
-    column = line.indent
-    if inside and _SCORE.fullmatch(text):  # a vote count between a name and its repeat
-        return _Item(line, SCORE, column)
-    if not inside or is_widget(text):
-        return _Item(line, BREAK, column)
+@lru_cache(maxsize=8192)
+def _kind_of(text: str) -> tuple[str, int, str | None, Timestamp | None, str]:
+    """(kind, column offset, author, timestamp, comment text) of a stripped line inside a thread.
+
+    Cheapest tests first; cached because threads repeat short lines ("Reply", names, dates).
+    """
+    if _SCORE.fullmatch(text):  # a vote count between a name and its repeat
+        return SCORE, 0, None, None, ""
     if len(text) > 120 and not bullet_parts(text):  # headers are short; skip the date regexes
-        return _Item(line, TEXT, column, text=text)
+        return TEXT, 0, None, None, text
+    if is_widget(text):
+        return BREAK, 0, None, None, ""
     stamp = timestamp_line(text)  # before bullets: "18. Oktober 2019" is no numbered item
     if stamp:
-        return _Item(line, STAMP, column, stamp=stamp)
+        return STAMP, 0, None, stamp, ""
+    offset = 0
     parts = bullet_parts(text)
+    content = text
     if parts:
-        marker, text = parts
-        column = line.indent + len(line.stripped) - len(text)
-    says = says_header(text)
-    if says:
-        return _Item(line, SAYS, column, author=says[0], text=says[1])
-    stamp = timestamp_line(text)
-    if stamp:
-        return _Item(line, STAMP, column, stamp=stamp)
-    dated = author_date_header(text)
+        content = parts[1]
+        offset = len(text) - len(content)
+        stamp = timestamp_line(content)
+        if stamp:
+            return STAMP, offset, None, stamp, ""
+    if ":" in content:
+        says = says_header(content)
+        if says:
+            return SAYS, offset, says[0], None, says[1]
+    dated = author_date_header(content)
     if dated:
-        return _Item(line, AUTHOR_DATE, column, author=dated[0], stamp=dated[1])
+        return AUTHOR_DATE, offset, dated[0], dated[1], ""
     if parts:
-        kind = NAME if looks_like_name(text) else BULLET_TEXT
-        return _Item(line, kind, column, author=text if kind == NAME else None, text=text)
-    if looks_like_name(text):
-        return _Item(line, NAME, column, author=text, text=text)
-    return _Item(line, TEXT, column, text=text)
+        if looks_like_name(content):
+            return NAME, offset, content, None, content
+        return BULLET_TEXT, offset, None, None, content
+    if looks_like_name(content):
+        return NAME, 0, content, None, content
+    return TEXT, 0, None, None, content
+
+
+def _basic_item(line: Line, inside: bool) -> _Item:
+    """The kind a line has on its own; lines outside comment segments break the thread."""
+    kind, offset, author, stamp, text = _kind_of(line.stripped)
+    if not inside and kind != SCORE:
+        kind = BREAK
+    return _Item(line, kind, line.indent + offset, author=author, stamp=stamp, text=text)
 
 
 def _settle_names(items: list[_Item]) -> None:
-    """A short line is an author only with a date, score or indented text after it."""
+    """A short line is an author only with a date, score or indented text after it, or a date
+    before it ("12/02/2024 à 14:05", "Jean-Luc B.", then the text)."""
     for i, item in enumerate(items):
         if item.kind != NAME:
             continue
         after = items[i + 1] if i + 1 < len(items) else None
+        before = items[i - 1] if i > 0 else None
         bulleted = item.column > item.line.indent
         if after is None:
             keep = bulleted
@@ -120,6 +137,9 @@ def _settle_names(items: list[_Item]) -> None:
             keep = True
         elif after.kind == NAME:
             keep = bulleted or after.author == item.author
+        elif before is not None and before.kind == STAMP and before.column == item.column \
+                and after.kind in (TEXT, BULLET_TEXT):
+            keep = True
         else:
             keep = bulleted or (after.kind == TEXT and after.line.indent > item.line.indent)
         if not keep:

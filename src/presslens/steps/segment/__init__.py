@@ -14,6 +14,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from presslens.document import Document, Line, Segment
+from presslens.steps.segment import features as _cues
 from presslens.steps.segment.features import line_features
 from presslens.steps.segment.model import LABELS, get_model
 
@@ -89,6 +90,89 @@ def html_constraints(lines: Sequence[Line], index: Sequence[int],
     return allowed
 
 
+# -- the headline: one title line (or a two-line wrap) before the article ----------------------
+
+_MENU_GAP = re.compile(r"\S\s{3,}\S")  # words in columns: a menu or a running header
+_TITLE, _BODY_K = _INDEX["title"], _INDEX["body"]
+#: how far above the first body paragraph a headline is looked for (non-blank lines)
+TITLE_REACH = 30
+
+
+def title_like(text: str) -> bool:
+    """A line shaped like a headline: a few words, mostly letters, no sentence or cue of furniture,
+    byline, credit, date, link, menu or comment header."""
+    text = text.strip()
+    words = _WORDS.findall(text)
+    if not 3 <= len(words) <= 30 or len(text) > 220 or _MENU_GAP.search(text):
+        return False
+    if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
+        return False
+    low = text.lower()
+    if (_cues._BYLINE.match(low) or _cues._CREDIT.search(low) or _cues._URLISH.search(low)
+            or _cues._COPYRIGHT.search(low) or _cues._COMMENT_HEADER.search(low)
+            or _cues._BULLET.match(text) or len(_cues._SEPARATORS.findall(low)) >= 2):
+        return False
+    if len(words) <= 6 and (_cues._BOILERPLATE.search(low) or _cues._TIMESTAMP.search(low)):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+def _wraps(first: str, second: str) -> bool:
+    """`second` carries on a headline that `first` started (a title wrapped over two lines)."""
+    first, second = first.strip(), second.strip()
+    return (not first.endswith((".", "!", "?", ":", "…")) and len(first) + len(second) <= 220
+            and len(_WORDS.findall(second)) >= 2 and not _MENU_GAP.search(second)
+            and title_like(second + (" x x" if len(_WORDS.findall(second)) < 3 else "")))
+
+
+def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
+                 log_proba: np.ndarray) -> np.ndarray:
+    """Exactly one headline before the first body paragraph (two rows when it wraps).
+
+    The model sees titles rarely; among title-like rows above the first body paragraph the one
+    the model likes best, nearest the article and longest wins; a headline the page repeats is
+    taken at its first occurrence and its later copies become boilerplate. Other title rows
+    take their next most likely label. Nothing changes when no row is title-like.
+    """
+    n = len(path)
+    body_rows = [r for r in range(n) if path[r] == _BODY_K]
+    long_body = [r for r in body_rows if len(_WORDS.findall(texts[r])) >= 12]
+    first_body = (long_body or body_rows or [n])[0]
+    lo = max(0, first_body - TITLE_REACH)
+    keys = [match_key(texts[r]) for r in range(n)]
+    best, best_score = -1, -np.inf
+    for r in range(lo, first_body):
+        if path[r] == _BODY_K or not title_like(texts[r]):
+            continue
+        n_words = len(_WORDS.findall(texts[r]))
+        score = (float(np.exp(log_proba[r, _TITLE])) + 0.3 * (path[r] == _TITLE)
+                 + 0.3 * min(n_words, 10) / 10 - 0.02 * (first_body - r))
+        if score > best_score:
+            best, best_score = r, score
+    if best < 0:
+        return path
+    path = path.copy()
+    first = next(r for r in range(lo, best + 1) if keys[r] == keys[best])
+    chosen = [first]
+    if first + 1 < n and index[first + 1] == index[first] + 1 and path[first + 1] != _BODY_K \
+            and keys[first + 1] != keys[first] and _wraps(texts[first], texts[first + 1]):
+        chosen.append(first + 1)
+    elif first > 0 and index[first - 1] == index[first] - 1 and path[first - 1] != _BODY_K \
+            and _wraps(texts[first - 1], texts[first]) and title_like(texts[first - 1]):
+        chosen.insert(0, first - 1)
+    others = log_proba.copy()
+    others[:, _TITLE] = -np.inf
+    for r in range(n):
+        if r in chosen:
+            path[r] = _TITLE
+        elif r < first_body and keys[r] and keys[r] in (keys[c] for c in chosen):
+            path[r] = _INDEX["boilerplate"]
+        elif path[r] == _TITLE:
+            path[r] = int(others[r].argmax())
+    return path
+
+
 def _classify(lines: Sequence[Line], hints: dict[str, Any] | None
               ) -> tuple[list[str | None], dict[int, np.ndarray]]:
     """Labels per line, and for HTML pages the labels each non-blank line may take."""
@@ -98,7 +182,10 @@ def _classify(lines: Sequence[Line], hints: dict[str, Any] | None
         return labels, {}
     model = get_model()
     allowed = html_constraints(lines, index, hints) if hints else None
-    path = model.decode(model.log_proba(features), allowed)
+    log_proba = model.log_proba(features)
+    path = model.decode(log_proba, allowed)
+    if allowed is None:
+        path = choose_title([lines[i].text for i in index], index, path, log_proba)
     for i, k in zip(index, path):
         labels[i] = LABELS[k]
     if allowed is None:
@@ -157,5 +244,5 @@ class SegmentStep:
         doc.segments = segments_from_labels(doc, lines, labels)
 
 
-__all__ = ["SegmentStep", "Extraction", "html_constraints", "label_lines", "match_key",
-           "segments_from_labels"]
+__all__ = ["SegmentStep", "Extraction", "choose_title", "html_constraints", "label_lines",
+           "match_key", "segments_from_labels", "title_like"]

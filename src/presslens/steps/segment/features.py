@@ -97,6 +97,9 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|\ball rights\b|droits rése
                         r"rechte vorbehalten|derechos reservados|diritti riservati|"
                         r"prawa zastrzeżone|права защищены")
 
+# every _COPYRIGHT alternative holds one of these; a literal prefilter is many times faster
+_COPYRIGHT_HINTS = ("©", "(c)", "copyright", "rights", "réservés", "vorbehalten", "reservados",
+                    "riservati", "zastrzeżone", "защищены")
 _COMMENT_HEADER = re.compile(
     r"^\s*(\d+\s+)?(comments?|responses?|replies|reactions|kommentare?|commentaires?|"
     r"comentarios?|commenti|komentarz\w*|комментари\w*|reacties|discussion|discussione?|"
@@ -208,6 +211,9 @@ def text_features(text: str) -> tuple[float, ...]:
     cap_words = _UPPER_WORD.findall(head)
     capitalised = sum(w[0].isupper() for w in cap_words) / len(cap_words) if cap_words else 0.0
     boiler = 1.0 if _BOILERPLATE.search(low) else 0.0
+    # the end-anchored patterns only look at the last characters: scanning a whole paragraph
+    # for them was a large share of the step
+    tail = text[-16:]
     return (
         math.log1p(chars),
         math.log1p(n_words),
@@ -215,13 +221,13 @@ def text_features(text: str) -> tuple[float, ...]:
         digits / len(sample),
         punct / len(sample),
         upper / letters if letters else 0.0,
-        1.0 if _TERMINAL.search(text) else 0.0,
-        1.0 if _SENTENCE_END.search(text) else 0.0,
+        1.0 if _TERMINAL.search(tail) else 0.0,
+        1.0 if _SENTENCE_END.search(tail) else 0.0,
         1.0 if text.endswith(":") else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         boiler,
         boiler if n_words <= 8 else 0.0,
-        1.0 if _COPYRIGHT.search(low) else 0.0,
+        1.0 if any(h in low for h in _COPYRIGHT_HINTS) and _COPYRIGHT.search(low) else 0.0,
         1.0 if chars < 40 and _CURRENCY.match(low) else 0.0,
         1.0 if chars < 80 and _COMMENT_HEADER.search(low) else 0.0,
         1.0 if _COMMENT_CUE.search(low) else 0.0,
@@ -314,3 +320,98 @@ def line_features(lines: Sequence[Line]) -> tuple[list[int], np.ndarray]:
     out[1:, -2] = 1.0
     out[:-1, -1] = 1.0
     return index, out
+
+
+# -- second stage: the first stage's label probabilities in context ----------------------------
+
+STACK_WINDOW = 6
+_LOG_CHARS, _BLOCK_FIRST = BASE_NAMES.index("log_chars"), BASE_NAMES.index("block_first")
+_BODY = 2  # column of `body` in the model's label order (presslens.document.SEGMENT_LABELS)
+N_STACK_AGGREGATES = 24
+
+
+def _dist_to(flags: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Scaled log distance from each row to the nearest flagged row above and below."""
+    hits = np.flatnonzero(flags)
+    if not len(hits):
+        full = np.full(len(rows), 8.0 / 5.0)
+        return full, full
+    pos = np.searchsorted(hits, rows)
+    above = hits[np.maximum(pos - 1, 0)]
+    below = hits[np.minimum(pos, len(hits) - 1)]
+    up = np.where(above <= rows, np.log1p(np.abs(rows - above)), 8.0) / 5.0
+    down = np.where(below >= rows, np.log1p(np.abs(below - rows)), 8.0) / 5.0
+    return up, down
+
+
+def _window_mean(values: np.ndarray, rows: np.ndarray, width: int) -> np.ndarray:
+    n = len(values)
+    csum = np.concatenate(([0.0], np.cumsum(values)))
+    lo = np.maximum(rows - width, 0)
+    hi = np.minimum(rows + width + 1, n)
+    return (csum[hi] - csum[lo]) / (hi - lo)
+
+
+def stack_features(features: np.ndarray, proba: np.ndarray) -> np.ndarray:
+    """Second-stage inputs: the line's own base features, first-stage probabilities of the lines
+    within STACK_WINDOW either side, and page/block aggregates of the body probability (the
+    block's mean, the main high-probability region, distance to confident body lines)."""
+    n, k = proba.shape
+    if n == 0:
+        return np.zeros((0, N_BASE + (2 * STACK_WINDOW + 1) * k + N_STACK_AGGREGATES),
+                        dtype=np.float32)
+    rows = np.arange(n)
+    base = features[:, :N_BASE].astype(np.float64)
+    window = np.zeros((n, (2 * STACK_WINDOW + 1) * k))
+    for j, offset in enumerate(range(-STACK_WINDOW, STACK_WINDOW + 1)):
+        cols = slice(j * k, (j + 1) * k)
+        if offset < 0:
+            window[-offset:, cols] = proba[:offset]
+        elif offset > 0:
+            window[:-offset, cols] = proba[offset:]
+        else:
+            window[:, cols] = proba
+    body = proba[:, _BODY]
+    chars = np.expm1(base[:, _LOG_CHARS])
+    block_of = np.cumsum(base[:, _BLOCK_FIRST] > 0) - 1
+    n_blocks = int(block_of[-1]) + 1
+    block_size = np.bincount(block_of, minlength=n_blocks)
+    agg = np.zeros((n, N_STACK_AGGREGATES))
+    for c in range(k):
+        agg[:, c] = (np.bincount(block_of, weights=proba[:, c], minlength=n_blocks)
+                     / block_size)[block_of]
+    block_max = np.full(n_blocks, 0.0)
+    np.maximum.at(block_max, block_of, body)
+    agg[:, 5] = block_max[block_of]
+    body_chars = body * chars
+    block_body_chars = np.bincount(block_of, weights=body_chars, minlength=n_blocks)
+    total_body = float(body_chars.sum()) or 1.0
+    agg[:, 6] = block_body_chars[block_of] / total_body
+    # the main region: likely-body lines with gaps of at most 4 rows bridged, most body chars
+    likely = np.flatnonzero(body > 0.5)
+    if len(likely):
+        group = np.concatenate(([0], np.cumsum(np.diff(likely) > 5)))
+        mass = np.bincount(group, weights=chars[likely])
+        best = int(np.argmax(mass))
+        members = likely[group == best]
+        start, end = int(members[0]), int(members[-1])
+        agg[:, 7] = (rows >= start) & (rows <= end)
+        agg[:, 8] = np.log1p(np.maximum(start - rows, 0)) / 5.0
+        agg[:, 9] = np.log1p(np.maximum(rows - end, 0)) / 5.0
+        agg[:, 10] = mass[best] / (chars.sum() or 1.0)
+        agg[:, 11] = len(mass) / 10.0
+    else:
+        agg[:, 8] = agg[:, 9] = 8.0 / 5.0
+    agg[:, 12], agg[:, 13] = _dist_to(body > 0.8, rows)
+    agg[:, 14], agg[:, 15] = _dist_to(proba[:, 4] > 0.5, rows)  # comment
+    agg[:, 16], agg[:, 17] = _dist_to(proba[:, 0] > 0.3, rows)  # title
+    agg[:, 18] = np.cumsum(body_chars) / total_body
+    agg[:, 19] = _window_mean(body, rows, 10)
+    agg[:, 20] = _window_mean(body, rows, 25)
+    agg[:, 21] = float(body.max())
+    agg[:, 22] = float(body.mean())
+    agg[:, 23] = np.log1p(block_size[block_of]) / 3.0
+    return np.concatenate((base, window, agg), axis=1).astype(np.float32)
+
+
+N_STACK = N_BASE + (2 * STACK_WINDOW + 1) * 5 + N_STACK_AGGREGATES

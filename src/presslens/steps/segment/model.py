@@ -39,6 +39,14 @@ class SegmenterModel:
         n_layers = int(arrays["n_layers"])
         self.weights = [arrays[f"W{i}"].astype(np.float32) for i in range(n_layers)]
         self.biases = [arrays[f"b{i}"].astype(np.float32) for i in range(n_layers)]
+        # optional second (stacked) stage over the first stage's probabilities in context
+        self.stacked = "s2_n_layers" in arrays
+        if self.stacked:
+            n2 = int(arrays["s2_n_layers"])
+            self.s2_mean = arrays["s2_mean"].astype(np.float32)
+            self.s2_scale = arrays["s2_scale"].astype(np.float32)
+            self.s2_weights = [arrays[f"s2_W{i}"].astype(np.float32) for i in range(n2)]
+            self.s2_biases = [arrays[f"s2_b{i}"].astype(np.float32) for i in range(n2)]
         self.log_transitions = arrays["log_transitions"].astype(np.float64)
         self.log_start = arrays["log_start"].astype(np.float64)
         self.log_prior = arrays["log_prior"].astype(np.float64)
@@ -59,17 +67,31 @@ class SegmenterModel:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         return cls(arrays, meta)
 
-    def log_proba(self, features: np.ndarray) -> np.ndarray:
-        """Log class probabilities, one row per line, columns in LABELS order."""
-        h = (features.astype(np.float32) - self.mean) / self.scale
-        last = len(self.weights) - 1
-        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
+    @staticmethod
+    def _mlp(x: np.ndarray, mean, scale, weights, biases) -> np.ndarray:
+        h = (x.astype(np.float32) - mean) / scale
+        last = len(weights) - 1
+        for i, (w, b) in enumerate(zip(weights, biases)):
             h = h @ w + b
             if i < last:
                 np.maximum(h, 0.0, out=h)
         h = h.astype(np.float64)
         h -= h.max(axis=1, keepdims=True)
         return h - np.log(np.exp(h).sum(axis=1, keepdims=True))
+
+    def first_stage_log_proba(self, features: np.ndarray) -> np.ndarray:
+        """The per-line classifier's log class probabilities (before stacking)."""
+        return self._mlp(features, self.mean, self.scale, self.weights, self.biases)
+
+    def log_proba(self, features: np.ndarray) -> np.ndarray:
+        """Log class probabilities, one row per line, columns in LABELS order."""
+        first = self.first_stage_log_proba(features)
+        if not self.stacked or len(first) == 0:
+            return first
+        from presslens.steps.segment.features import stack_features
+
+        stacked = stack_features(features, np.exp(first))
+        return self._mlp(stacked, self.s2_mean, self.s2_scale, self.s2_weights, self.s2_biases)
 
     def decode(self, log_proba: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
         """Viterbi: label indices maximising emissions plus learned label transitions.

@@ -162,11 +162,15 @@ def _only_filler(text: str) -> bool:
 def timestamp_line(text: str) -> Timestamp | None:
     """The timestamp when the whole line is a date/time/age and nothing else."""
     stamp = timestamp_in(text)
-    if stamp is None or not _only_filler(text[:stamp.start] + " " + text[stamp.end:]):
+    if stamp is None:
         return None
-    if _TIME.fullmatch(text.strip()):  # a bare "11:43" is a clock, still a comment's time
+    if _only_filler(text[:stamp.start] + " " + text[stamp.end:]):
         return stamp
-    return stamp
+    # "03.03.2024, 16:18 Zum Antworten anmelden": a comment's date with its reply widget
+    tail = text[stamp.end:].strip(" ,.-/|·•")
+    if _only_filler(text[:stamp.start]) and tail and is_widget(tail):
+        return stamp
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,12 +240,46 @@ def author_date_header(text: str) -> tuple[str, Timestamp] | None:
     if not _only_filler(rest) and not is_widget(rest.strip(" ,.-/|")):
         return None
     before = _WEEKDAY_END.sub("", text[:stamp.start])
-    if not _HEADER_SEPARATOR.search(before.rstrip()) and not _AUTHOR_PREFIX.match(before):
-        return None  # "I was there on March 3, 2019" is a sentence, not a header
+    marked = _HEADER_SEPARATOR.search(before.rstrip()) or _AUTHOR_PREFIX.match(before)
     author = _AUTHOR_SUFFIX.sub("", _AUTHOR_PREFIX.sub("", before)).strip()
     if not looks_like_name(author) or _SCORE.fullmatch(author.lower()):
         return None
+    # "Beth_on_Maple March 6, 2024 at 9:14 am" (rendered HTML puts name and date on one line)
+    # has no separator; "I was there on March 3, 2019" is a sentence, not a header
+    if not marked and not handle_like(author):
+        return None
     return author, stamp
+
+
+_NOT_NAME_START = frozenset(
+    "on in at since until from as of the a an this that last next updated published posted "
+    "date datum stand seit bis vom am im der die das den le la les du des depuis dès el los "
+    "las desde hasta il lo dal dalle fino ab".split())
+_NOT_IN_NAME = frozenset(
+    "the of and or for with to in on at by no not yet my our your more all new news more "
+    "und oder der die das für mit im am zum zur von mein unser neue alle "
+    "et ou le la les des du pour avec sur dans au aux nos vos plus "
+    "y o el los las para con en del por más nuevo "
+    "e il per con nel della dei più".split())
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+
+@lru_cache(maxsize=4096)
+def handle_like(text: str) -> bool:
+    """A person's name or a user handle ("Dwight H.", "Beth_on_Maple", "deckhand77"), not words."""
+    words = text.split()
+    if not words or len(words) > 4 or words[0].lower() in _NOT_NAME_START:
+        return False
+    if len(words) > 1 and any(word.lower() in _NOT_IN_NAME for word in words):
+        return False  # "No Comments Yet", "Luxury and Lifestyle": title-cased words
+    if len(words) == 1:
+        word = words[0].lstrip("@")
+        return len(word) >= 2 and any(ch.isalpha() for ch in word)
+    for word in words:
+        if not (word[0].isupper() or _INITIAL.match(word) or "_" in word
+                or any(ch.isdigit() for ch in word)):
+            return False
+    return True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,10 +362,25 @@ _END = re.compile(
     r"noticias relacionadas|articoli correlati|leggi anche|newsletter|"
     r"(?:posts|beitrags|article)[- ]navigation|most (?:read|popular)|meist gelesen|"
     r"les plus lus|lo más leído|i più letti|trending|about us|über uns|contact(?: us)?|"
-    r"kontakt)\b)",
+    r"kontakt|meistgelesen\w*|meistkommentiert\w*|mehr zum thema|lesen sie auch|"
+    r"das könnte sie auch interessieren|more from|recommended for you|most (?:viewed|shared|"
+    r"commented)|top stories|editor'?s picks|read next|les plus populaires|à découvrir|"
+    r"lo más visto|más leídas|te puede interesar|potrebbe interessarti|più letti|"
+    r"schlagwörter|share this(?: article)?)\b)",
     re.I)
 
 
+# "log in to reply" in other words and languages: a login word and a comment word together
+_LOGIN = re.compile(
+    r"(?=[lsraeciu])(?:\b(?:log ?in|logged in|sign ?in|signed in|sign up|register|anmelden|"
+    r"angemeldet|einloggen|eingeloggt|registrieren|connecté|connectée|connectez|connexion|"
+    r"identifiez|inscrivez|iniciar sesión|inicia sesión|identifícate|regístrate|registrarte|"
+    r"accedi|registrati|effettua il login)\b)", re.I)
+_LOGIN_TARGET = re.compile(r"(?=[crakpé])(?:comment|kommentar|commenta|comentar|repl|antwort|"
+                           r"répon|respond|rispond|réagir|publi|post)", re.I)
+
+
+@lru_cache(maxsize=4096)
 def is_widget(text: str) -> bool:
     """True for a comment widget: Reply, Report, vote counts, "Load more comments", form fields."""
     text = text.strip()
@@ -338,6 +391,8 @@ def is_widget(text: str) -> bool:
         text = parts[1]
     if _WIDGET_LINE.match(text):
         return True
+    if _LOGIN.search(text) and _LOGIN_TARGET.search(text) and not _DIGIT.search(text):
+        return True  # "Vous devez être connecté pour publier un commentaire."
     pieces = [p for p in _WIDGET_SPLIT.split(text) if p]
     return bool(pieces) and all(_WIDGET_PART.fullmatch(p) for p in pieces)
 
@@ -350,7 +405,13 @@ def is_section_header(text: str) -> bool:
     parts = bullet_parts(text)
     if parts and parts[0] not in "0123456789":
         text = parts[1]
+    if text.lower() in _OPINION_LABELS:  # a bare singular is an opinion column's label
+        return False
     return len(text) <= 120 and bool(_SECTION_HEADER.match(text))
+
+
+_OPINION_LABELS = frozenset({"comment", "kommentar", "commentaire", "comentario", "commento",
+                             "discussion", "diskussion", "debate", "discusión", "discussione"})
 
 
 def is_form_invite(text: str) -> bool:
@@ -366,6 +427,10 @@ def is_page_end(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Comment headers: the lines that open one comment
 
+# how surely a line is part of a comment header: a date over text alone (DATED) is also the
+# shape of news lists, "• name" over indented text (BULLET) that of nested menus
+NO_HEADER, DATED, BULLET, STRONG = 0, 1, 2, 3
+
 
 def next_nonblank(lines: list[Line], i: int) -> int | None:
     for j in range(i + 1, len(lines)):
@@ -374,36 +439,40 @@ def next_nonblank(lines: list[Line], i: int) -> int | None:
     return None
 
 
-def _header_shape(text: str, indent: int, follower_text: str | None, follower_indent: int) -> bool:
-    """`is_comment_header` on a stripped line and its next non-blank line (None: there is none)."""
-    if len(text) > 120:
-        return False
-    if says_header(text) or author_date_header(text):
+def _prose(text: str) -> bool:
+    """Someone's words (a sentence), not a menu entry, a product list or a title-cased label."""
+    if text[-1] in ".!?…" and " " in text:
         return True
-    if follower_text is None:
+    words = text.split()
+    if len(words) < 4 or len(text) < 20:
         return False
-    if timestamp_line(text):  # a date line over the comment's text
-        return len(follower_text) > 20 and not timestamp_line(follower_text)
-    parts = bullet_parts(text)
-    if parts and looks_like_name(parts[1]):
-        # "• Name" with its text indented below; a nested list item has a bullet below instead
-        return follower_indent > indent and not bullet_parts(follower_text)
-    return False
+    # sentences have lowercase words; menus, company names and headlines mostly do not
+    return sum(word[0].islower() for word in words) * 4 >= len(words)
 
 
-def is_comment_header(lines: list[Line], i: int) -> bool:
-    """Line `i` opens a comment: "Name says:", "Name / date", or "• Name" over indented text."""
-    j = next_nonblank(lines, i)
-    follower = lines[j] if j is not None else None
-    return _header_shape(lines[i].stripped, lines[i].indent,
-                         follower.stripped if follower is not None else None,
-                         follower.indent if follower is not None else 0)
+_BULLET_NAME = re.compile(r"@?[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,2}")
+
+
+def _bullet_name(text: str) -> bool:
+    """ "• name" content: up to three words of letters, digits and _.'- (no ®, &, +, numbering)."""
+    return (len(text) <= 40 and bool(_BULLET_NAME.fullmatch(text)) and not is_widget(text)
+            and not _THREAD_WORD.search(text) and timestamp_in(text) is None)
+
+
+@lru_cache(maxsize=4096)
+def name_line(text: str) -> bool:
+    """A line that is only an author's name or handle: "Dwight H.", "Pendler_aus_Kirchau"."""
+    return (len(text) <= 40 and looks_like_name(text) and handle_like(text)
+            and not is_widget(text) and not _THREAD_WORD.search(text)
+            and timestamp_in(text) is None)
 
 
 # ---------------------------------------------------------------------------------------------
 # Relabelling
 
-_WINDOW = 40  # non-blank lines after a section header in which a comment must show up
+_WINDOW = 12  # non-blank lines after a section opener in which the first comment must start
+_CHAIN = 15  # most non-blank lines between two comments of a thread with no section heading
+_TAIL = 12  # non-blank lines a comment may run past its header (deeper-indented lines: any)
 _NAV_RUN = 4  # short boilerplate lines in a row that end a section (a menu or footer)
 
 
@@ -415,11 +484,14 @@ _THREAD_WORD = re.compile(r"(?=[crkanfl])(?:comment|repl|kommentar|antwort|répo
                           r"feedback|let us know)", re.I)
 
 
+_CLOSED = re.compile(r"closed|disabled|geschlossen|deaktiviert|fermés|cerrados|chiusi", re.I)
+
+
 class _Page:
     """One call's lines with what the rules ask of them, each worked out at most once."""
 
-    __slots__ = ("lines", "labels", "texts", "nonblank", "rank", "next", "last_body",
-                 "_header", "_form", "_opener", "_thread_widget")
+    __slots__ = ("lines", "labels", "texts", "nonblank", "rank", "next", "prev",
+                 "_header", "_form", "_opener", "_end")
 
     def __init__(self, lines: list[Line], labels: list[str | None]) -> None:
         self.lines = lines
@@ -439,29 +511,63 @@ class _Page:
                 k -= 1
             rank[i] = k
         rank[n] = len(nonblank)
+        prev: list[int | None] = [None] * n
+        preceding: int | None = None
+        for i in range(n):
+            prev[i] = preceding
+            if texts[i]:
+                preceding = i
         self.rank = rank
         self.next = nxt
-        self.last_body = max((i for i, label in enumerate(labels) if label == BODY), default=-1)
-        self._header: list[bool | None] = [None] * n
+        self.prev = prev
+        self._header: list[int | None] = [None] * n
         self._form: list[bool | None] = [None] * n
         self._opener: list[bool | None] = [None] * n
-        self._thread_widget: list[bool | None] = [None] * n
+        self._end: list[bool | None] = [None] * n
 
-    def header(self, i: int) -> bool:
+    def header(self, i: int) -> int:
+        """STRONG, BULLET, DATED or NO_HEADER: how surely line `i` opens (or is part of) a comment's header."""
         got = self._header[i]
         if got is None:
-            text = self.texts[i]
-            if len(text) > 120:
-                got = False
-            else:
-                j = self.next[i]
-                lines = self.lines
-                if j is None:
-                    got = _header_shape(text, 0, None, 0)
-                else:
-                    got = _header_shape(text, lines[i].indent, self.texts[j], lines[j].indent)
-            self._header[i] = got
+            got = self._header[i] = self._header_of(i)
         return got
+
+    def _header_of(self, i: int) -> int:
+        text = self.texts[i]
+        if len(text) > 120:
+            return NO_HEADER
+        texts, nxt, prev = self.texts, self.next, self.prev
+        parts = bullet_parts(text)
+        content = parts[1] if parts else text
+        if says_header(content) or author_date_header(content):
+            return STRONG
+        j, k = nxt[i], prev[i]
+        after = texts[j] if j is not None else ""
+        before = texts[k] if k is not None else ""
+        if timestamp_line(text):
+            if k is not None and j is not None and _prose(after) and (name_line(before) or (
+                    _SCORE.fullmatch(before) and prev[k] is not None and name_line(texts[prev[k]]))):
+                return STRONG  # a name over its date over the text (a vote count may stand between)
+            if j is not None and name_line(after) and nxt[j] is not None \
+                    and _prose(texts[nxt[j]]):
+                return STRONG  # a date over the name over the text
+            if j is not None and _prose(after) and not timestamp_line(after):
+                return DATED  # a date over the text
+            return NO_HEADER
+        if parts and parts[0][0] not in "0123456789" and j is not None and self.lines[j].indent > self.lines[i].indent \
+                and not bullet_parts(after) and _bullet_name(content) and _prose(after):
+            return BULLET  # "• name" over the indented text
+        if not name_line(content):
+            return NO_HEADER
+        if j is not None:
+            if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
+                    and _prose(texts[nxt[j]]):
+                return STRONG
+            if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
+                return STRONG  # "name / 12 / name": the forum repeats the author after the votes
+            if k is not None and timestamp_line(before) and _prose(after):
+                return STRONG
+        return NO_HEADER
 
     def form(self, i: int) -> bool:
         got = self._form[i]
@@ -471,60 +577,105 @@ class _Page:
         return got
 
     def opener(self, i: int) -> bool:
+        """A section heading, a form invitation or a widget: the frame around comments."""
         got = self._opener[i]
         if got is None:
             text = self.texts[i]
             got = self._opener[i] = is_section_header(text) or self.form(i) or is_widget(text)
         return got
 
-    def thread_widget(self, i: int) -> bool:
-        got = self._thread_widget[i]
+    def section_opener(self, i: int) -> bool:
+        """A line after which a comment section may begin: heading, form, "View all comments"."""
+        text = self.texts[i]
+        if is_section_header(text) or self.form(i):
+            return True
+        return bool(_THREAD_WORD.search(text)) and is_widget(text) and not _CLOSED.search(text)
+
+    def end(self, i: int) -> bool:
+        got = self._end[i]
         if got is None:
-            text = self.texts[i]
-            got = self._thread_widget[i] = is_widget(text) and bool(_THREAD_WORD.search(text))
+            got = self._end[i] = is_page_end(self.texts[i])
         return got
 
 
-def _has_thread_after(page: _Page, i: int, widgets_count: bool = True) -> bool:
-    """A comment header (or thread widget) soon after `i`, or no article text at all after it."""
-    nonblank = page.nonblank
-    first = page.rank[i + 1] if i + 1 < len(page.rank) else len(nonblank)
-    for j in nonblank[first:first + _WINDOW]:
-        if page.header(j) or (widgets_count and page.thread_widget(j)):
-            return True
-    return widgets_count and page.last_body <= i
+def _blocks(page: _Page, first: int, stop: int, gap: int,
+            least: int = DATED) -> list[tuple[int, int, int]]:
+    """(position, strength, indent) of comment headers from nonblank position `first`.
 
-
-def _headerless_start(page: _Page, begin: int) -> int | None:
-    """The first comment header that is followed by a second one: a thread with no heading."""
-    first = None
-    nonblank = page.nonblank
-    for j in nonblank[page.rank[begin] if begin < len(page.rank) else len(nonblank):]:
-        if not page.header(j):
+    Adjacent header lines ("name" then "date") are one header. Stops at a page end, at `stop`,
+    or after `gap` non-blank lines with no header; headers weaker than `least` do not count.
+    """
+    nonblank, lines = page.nonblank, page.lines
+    found: list[tuple[int, int, int]] = []
+    last = first - 1
+    in_block = False
+    for pos in range(first, min(stop, len(nonblank))):
+        if pos - last > gap:
+            break
+        i = nonblank[pos]
+        strength = page.header(i)
+        if strength < least:
+            if page.end(i):
+                break
+            in_block = False
             continue
-        if first is not None:
-            return first
-        first = j
-    return None
+        if in_block:
+            p, s, indent = found[-1]
+            found[-1] = (p, max(s, strength), indent)
+        else:
+            found.append((pos, strength, lines[i].indent))
+        in_block = True
+        last = pos
+    return found
+
+
+def _thread_after(page: _Page, pos: int) -> bool:
+    """A comment starts within a few lines after a section opener (nonblank position `pos`)."""
+    blocks = _blocks(page, pos, pos + _WINDOW, _WINDOW)
+    if any(strength == STRONG for _, strength, _ in blocks):
+        return True
+    return len(blocks) >= 2 or (bool(blocks) and blocks[0][0] - pos < 3)
+
+
+def _headerless_thread(page: _Page, pos: int) -> bool:
+    """The header at nonblank position `pos` opens a thread that has no section heading.
+
+    Two comments with strong headers ("says:", author and date), or three "• name" comments
+    (two when the second is an indented reply to the first), each within a few lines of the last.
+    """
+    blocks = _blocks(page, pos, len(page.nonblank), _CHAIN, least=BULLET)
+    if len(blocks) < 2:
+        return False
+    if blocks[0][1] == STRONG and blocks[1][1] == STRONG:
+        # "says:" is a comment's own word; dates and names over text are also news lists,
+        # told apart by a reply widget ("Reply", "Répondre") between the two comments
+        if says_header(page.texts[page.nonblank[pos]]):
+            return True
+        nonblank = page.nonblank
+        return any(is_widget(page.texts[nonblank[q]])
+                   for q in range(pos, min(blocks[1][0] + 4, len(nonblank))))
+    return len(blocks) >= 3 or blocks[1][2] > blocks[0][2]
 
 
 def _find_start(page: _Page) -> int | None:
     labels = page.labels
-    texts = page.texts
-    begin = _first_body(labels)
     nonblank = page.nonblank
-    for i in nonblank[page.rank[begin] if begin < len(page.rank) else len(nonblank):]:
+    begin = _first_body(labels)
+    for pos in range(page.rank[begin] if begin < len(page.rank) else len(nonblank), len(nonblank)):
+        i = nonblank[pos]
         if labels[i] == "title":
             continue
-        text = texts[i]
-        if is_section_header(text) or page.form(i):
-            if _has_thread_after(page, i):
+        if page.section_opener(i):
+            if _thread_after(page, pos + 1):
                 return i
-        elif _WIDGET_LINE.match(text) and _THREAD_WORD.search(text):
-            # "Notify of", "View all comments": a thread widget with a comment right after
-            if _has_thread_after(page, i, widgets_count=False):
-                return i
-    return _headerless_start(page, begin)
+        elif page.header(i) >= BULLET and _headerless_thread(page, pos):
+            return i
+    return None
+
+
+def is_comment_header(lines: list[Line], i: int) -> bool:
+    """Line `i` opens a comment: "Name says:", "Name / date", "• Name" over indented text …"""
+    return _Page(lines, [None] * len(lines)).header(i) != NO_HEADER
 
 
 def find_section_start(lines: list[Line], labels: list[str | None]) -> int | None:
@@ -532,34 +683,39 @@ def find_section_start(lines: list[Line], labels: list[str | None]) -> int | Non
     return _find_start(_Page(lines, labels))
 
 
-def _opener(text: str) -> bool:
-    return is_section_header(text) or is_form_invite(text) or is_widget(text)
-
-
 def _relabel_section(page: _Page, start: int) -> tuple[list[str | None], int]:
     """Labels inside the section from `start`, and the index where the section ends."""
     lines, labels, texts = page.lines, page.labels, page.texts
     out = list(labels)
     seen_comment = False
+    last_header = 0
+    header_indent = 0
     nav_run: list[int] = []
     nonblank = page.nonblank
-    for i in nonblank[page.rank[start]:]:
+    for pos in range(page.rank[start], len(nonblank)):
+        i = nonblank[pos]
         text = texts[i]
-        label = labels[i]
-        if seen_comment and (is_page_end(text) or page.form(i)):
-            return out, i
-        if page.opener(i) or (not seen_comment and label == BOILERPLATE and not page.header(i)):
-            out[i] = BOILERPLATE  # the heading, sort tabs, widgets before the first comment
+        strength = page.header(i)
+        if strength:
+            seen_comment = True
+            last_header, header_indent = pos, lines[i].indent
+            nav_run = []
+            out[i] = COMMENT
             continue
-        if seen_comment and label == BOILERPLATE and len(text) < 60 \
-                and lines[i].indent == 0 and not page.header(i):
+        if not seen_comment or page.opener(i):
+            out[i] = BOILERPLATE  # the heading, sort tabs, forms, widgets
+            continue
+        if page.end(i) or page.form(i):
+            return out, i
+        if pos - last_header > _TAIL and lines[i].indent <= header_indent:
+            return out, i  # no comment runs this long: the thread is over
+        if labels[i] == BOILERPLATE and len(text) < 60 and lines[i].indent == 0:
             nav_run.append(i)
             if len(nav_run) >= _NAV_RUN:
                 return _undo_run(out, labels, nav_run), nav_run[0]
         else:
             nav_run = []
         out[i] = COMMENT
-        seen_comment = True
     return out, len(lines)
 
 
@@ -569,14 +725,8 @@ def _undo_run(out: list[str | None], labels: list[str | None], run: list[int]) -
     return out
 
 
-def _demote(label: str | None, before: str | None) -> str | None:
-    """A classifier `comment` outside the section takes its neighbours' label."""
-    if label != COMMENT:
-        return label
-    return before if before in (BODY, BOILERPLATE) else BODY
-
-
 def _demote_outside(out: list[str | None], begin: int, end: int) -> None:
+    """A classifier `comment` outside the section takes its neighbours' label."""
     previous: str | None = None
     for i in range(begin, end):
         label = out[i]
@@ -598,6 +748,11 @@ def mark_comment_lines(lines: list[Line], labels: list[str | None]) -> list[str 
         _demote_outside(out, 0, len(out))
         return out
     out, end = _relabel_section(page, start)
+    # between the article and the section: a newsletter box, share buttons, not the article
+    last_body = max((i for i in range(start) if out[i] == BODY), default=-1)
+    for i in range(last_body + 1, start):
+        if out[i] == COMMENT:
+            out[i] = BOILERPLATE
     _demote_outside(out, 0, start)
     _demote_outside(out, end, len(out))
     return out
