@@ -20,12 +20,13 @@ HERE = Path(__file__).resolve().parent
 
 def speed(pages: int) -> dict:
     results = {}
-    for path in ("text", "html", "trafilatura"):
+    for path in ("text", "html", "trafilatura", "trafilatura_matched"):
         out = subprocess.run([sys.executable, str(HERE / "speed.py"), "--path", path,
                               "--pages", str(pages)], capture_output=True, text=True, check=True)
         results[path] = json.loads(out.stdout.strip().splitlines()[-1])
-    results["html_time_vs_trafilatura"] = round(
-        results["html"]["seconds"] / results["trafilatura"]["seconds"], 3)
+    for reference in ("trafilatura", "trafilatura_matched"):
+        results[f"html_time_vs_{reference}"] = round(
+            results["html"]["seconds"] / results[reference]["seconds"], 3)
     return results
 
 

@@ -1,6 +1,6 @@
 """Speed and peak memory of the text and HTML paths, one process (one core) per measurement.
 
-    python benchmarks/speed.py --path text|html|trafilatura [--pages N]
+    python benchmarks/speed.py --path text|html|trafilatura|trafilatura_matched [--pages N]
 
 prints one JSON object. `benchmarks/run.py` runs each path in its own process so that peak
 memory (ru_maxrss) belongs to that path alone.
@@ -12,10 +12,17 @@ import argparse
 import gzip
 import itertools
 import json
+import os
 import resource
 import sys
 import time
 from pathlib import Path
+
+# one core: numpy's BLAS threads would otherwise spread the model's matrix products over all
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 PAGES_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/extraction/trafilatura_eval/pages"
 
@@ -39,12 +46,16 @@ def measure(path: str, count: int) -> dict:
 
     files = page_files(count)
     htmls = [gzip.decompress(f.read_bytes()) for f in files]
-    if path == "trafilatura":
+    if path.startswith("trafilatura"):
         import trafilatura
 
+        # "trafilatura": its evaluation settings (main text only); "trafilatura_matched": the
+        # same outputs presslens' HTML path gives (main text, comments and metadata)
+        matched = path == "trafilatura_matched"
+
         def work(data):
-            trafilatura.extract(data, fast=False, include_comments=False, include_tables=True,
-                                include_formatting=False)
+            trafilatura.extract(data, fast=False, include_comments=matched, include_tables=True,
+                                include_formatting=False, with_metadata=matched)
         inputs = htmls
     else:
         pipeline = Pipeline()
@@ -74,7 +85,7 @@ def measure(path: str, count: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--path", choices=("text", "html", "trafilatura"), required=True)
+    parser.add_argument("--path", choices=("text", "html", "trafilatura", "trafilatura_matched"), required=True)
     parser.add_argument("--pages", type=int, default=1000)
     args = parser.parse_args()
     print(json.dumps(measure(args.path, args.pages)))

@@ -105,3 +105,21 @@ def test_no_body_segments_gives_empty_body():
     doc = run_body("Only boilerplate", [Segment("boilerplate", 0, 16)])
     assert doc.body == ""
     assert doc.has_annotation("body")
+
+
+def test_paragraph_cut_by_a_page_header_is_joined():
+    first = "Most respondents said the rules were hard to follow and that"
+    header = "COASTAL POLICY REVIEW          Page 1 of 3"
+    second = "grant deadlines came too soon. A new sentence starts here."
+    third = "Another paragraph follows after the break."
+    text = f"{first}\n\n{header}\n\n{second}\n\n{third}\n"
+    spans = []
+    for part, label in ((first, "body"), (header, "boilerplate"), (second, "body"),
+                        (third, "body")):
+        start = text.index(part)
+        spans.append(Segment(label, start, start + len(part)))
+    doc = run_body(text, spans)
+    paragraphs = doc.body.split("\n\n")
+    assert paragraphs == [f"{first} {second}", third]
+    assert "COASTAL" not in doc.body
+    assert_maps_back(doc)

@@ -143,6 +143,22 @@ def test_html_hints_decide_the_lines_they_cover() -> None:
     assert labels[teaser] == "body"
     assert labels[PARAGRAPHS[3]] != "body"
     assert labels[TITLE] == "title"
+    assert labels[BYLINE] == "meta"
+    assert {labels[item] for item in MENU} == {"boilerplate"}
+
+
+def test_html_comments_hint_marks_the_thread() -> None:
+    text, _ = build_page()
+    hints = {"html_main": "\n".join(PARAGRAPHS),
+             "html_comments": "\n".join(c for c in COMMENTS[1:] if c != "Reply"),
+             "html_meta": {"title": TITLE}}
+    doc = Document(text, media_type="html", hints=hints)
+    SegmentStep()(doc)
+    labels = labels_by_line(doc)
+    assert labels["Finally some good news for families in this city."] == "comment"
+    assert labels["Anna Lee says:"] == "comment"
+    assert {labels[p] for p in PARAGRAPHS} == {"body"}
+    assert labels[NEWSLETTER] == "boilerplate"
 
 
 def test_features_have_one_row_per_non_blank_line() -> None:

@@ -39,6 +39,45 @@ def page_matrix(page: dict) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
+ARTICLE_LABELS = ("title", "meta", "body")
+#: lines of page furniture kept either side of the article in a cropped copy
+CROP_MARGIN = 6
+
+
+def _variant(page: dict, keep: list[int], suffix: str) -> dict:
+    """A page made of the lines `keep` of `page` (blank lines kept where the original had a gap)."""
+    from presslens.document import split_lines
+
+    texts: list[str] = []
+    labels: list[str | None] = []
+    for prev, i in zip([None] + keep[:-1], keep):
+        if prev is not None and i > prev + 1:
+            texts.append("")
+            labels.append(None)
+        texts.append(page["lines"][i].text)
+        labels.append(page["labels"][i])
+    return {"file": page["file"] + suffix, "gold": page["gold"],
+            "lines": split_lines("\n".join(texts) + "\n"),
+            "labels": labels + [None]}
+
+
+def _source(page: dict) -> str:
+    return page["file"].split("#")[0]
+
+
+def user_copies(page: dict) -> list[dict]:
+    """The same article as users also paste it: the article alone (copied from a browser or
+    a PDF), and cropped to the article with a few lines of furniture either side. Training
+    pages are all whole rendered pages; without these copies a short clean text reads as odd."""
+    rows = [i for i, label in enumerate(page["labels"]) if label is not None]
+    article = [i for i in rows if page["labels"][i] in ARTICLE_LABELS]
+    if len([i for i in article if page["labels"][i] == "body"]) < 2:
+        return []
+    lo = max(0, rows.index(article[0]) - CROP_MARGIN)
+    hi = rows.index(article[-1]) + CROP_MARGIN + 1
+    return [_variant(page, article, "#article"), _variant(page, rows[lo:hi], "#cropped")]
+
+
 def transitions(label_seqs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Add-one smoothed log transition matrix, log start and log prior over label sequences."""
     k = len(LABELS)
@@ -131,6 +170,8 @@ def main() -> None:
     t0 = time.perf_counter()
     pages = common.labelled_pages()
     train = [p for p in pages if p["split"] == "train"]
+    # copies keep their source's file name before "#", so they share its folds below
+    train += [copy for p in list(train) for copy in user_copies(p)]
     xs, ys = zip(*(page_matrix(p) for p in train))
     print(f"{len(train)} training pages, {sum(len(y) for y in ys)} lines "
           f"({time.perf_counter() - t0:.1f}s to load and featurise)", file=sys.stderr)
@@ -140,7 +181,7 @@ def main() -> None:
     # second stage learns from probabilities as noisy as those on unseen pages.
     hidden = tuple(args.hidden)
     t1 = time.perf_counter()
-    fold = [int(hashlib.sha1(p["file"].encode()).hexdigest()[2], 16) % FOLDS for p in train]
+    fold = [int(hashlib.sha1(_source(p).encode()).hexdigest()[2], 16) % FOLDS for p in train]
     oof: list[np.ndarray | None] = [None] * len(train)
     for f in range(FOLDS):
         clf_f, mean_f, scale_f = fit([x for x, g in zip(xs, fold) if g != f],
@@ -154,7 +195,7 @@ def main() -> None:
 
     # prior weight of the hybrid decoder and the stage-2 check, on a slice of the *training*
     # pages (sha1 digit rule again: train pages whose second hex digit is 0-3 validate)
-    inner = [hashlib.sha1(p["file"].encode()).hexdigest()[1] in "0123" for p in train]
+    inner = [hashlib.sha1(_source(p).encode()).hexdigest()[1] in "0123" for p in train]
     fit_s = [x for x, v in zip(stacked, inner) if not v]
     fit_y = [y for y, v in zip(ys, inner) if not v]
     val_pages = [p for p, v in zip(train, inner) if v]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
@@ -64,22 +65,18 @@ class Line:
         return not self.text.strip()
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines of `text`, breaking on \\n, \\r\\n or \\r, with offsets into `text`."""
     lines: list[Line] = []
     start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n" or ch == "\r":
-            lines.append(Line(start, i, text[start:i]))
-            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
-                i += 1
-            start = i + 1
-        i += 1
-    if start < n:
-        lines.append(Line(start, n, text[start:n]))
+    for brk in _LINE_BREAK.finditer(text):
+        lines.append(Line(start, brk.start(), text[start:brk.start()]))
+        start = brk.end()
+    if start < len(text):
+        lines.append(Line(start, len(text), text[start:]))
     return lines
 
 

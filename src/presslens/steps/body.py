@@ -58,13 +58,10 @@ class BodyStep:
         width = _wrap_width(blocks)
         lowered = doc.text.lower()
         view = TextMap()
-        first = True
-        for block in blocks:
-            for paragraph in _paragraphs(block, width):
-                if not first:
-                    view.insert("\n\n")
-                first = False
-                _write_paragraph(view, doc.text, paragraph, lowered)
+        for number, paragraph in enumerate(_rejoined(blocks, width)):
+            if number:
+                view.insert("\n\n")
+            _write_paragraph(view, doc.text, paragraph, lowered)
         doc.body = view.text
         doc.body_map = view
 
@@ -148,6 +145,28 @@ def _paragraphs(block: list[_Piece], width: int | None) -> list[list[_Piece]]:
         else:
             paragraphs.append([line])
     return paragraphs
+
+
+def _rejoined(blocks: list[list[_Piece]], width: int | None) -> list[list[_Piece]]:
+    """Paragraphs of all blocks, a paragraph cut by a page break or an inserted box made whole.
+
+    A PDF's running header or a newsletter box between two body blocks splits a sentence; the
+    block before ends mid-sentence and the one after goes on in lower case (or a hyphenated
+    word goes on).
+    """
+    paragraphs: list[list[_Piece]] = []
+    for block in blocks:
+        parts = _paragraphs(block, width)
+        if paragraphs and _cut_sentence(paragraphs[-1][-1].text, parts[0][0].text):
+            paragraphs[-1].extend(parts.pop(0))
+        paragraphs.extend(parts)
+    return paragraphs
+
+
+def _cut_sentence(before: str, after: str) -> bool:
+    if _ends_hyphenated(before) and after[0].isalpha():
+        return True
+    return not before.endswith(_SENTENCE_END) and after[0].islower()
 
 
 def _continues(previous: _Piece, line: _Piece, width: int | None) -> bool:

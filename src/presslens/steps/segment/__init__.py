@@ -18,6 +18,7 @@ from presslens.steps.segment import features as _cues
 from presslens.steps.segment.features import line_features
 from presslens.steps.segment.model import LABELS, get_model
 
+from presslens.steps.segment.pleas import demote_pleas
 from presslens.steps.segment.threads import mark_comment_lines
 
 _INDEX = {label: i for i, label in enumerate(LABELS)}
@@ -52,9 +53,13 @@ class Extraction:
         return bool(key) and key in self.whole
 
 
-def html_constraints(lines: Sequence[Line], index: Sequence[int],
-                     hints: dict[str, Any]) -> np.ndarray | None:
-    """Labels each non-blank line may take given the reader's HTML extraction (None: no hints)."""
+def forced_labels(lines: Sequence[Line], index: Sequence[int],
+                  hints: dict[str, Any]) -> tuple[list[int | None], np.ndarray] | None:
+    """What the reader's HTML extraction decides, per non-blank line (None: no hints).
+
+    Returns (label index each row must take or None, mask of rows that may not be body because
+    the extraction's main text lacks them).
+    """
     if not any(key in hints for key in ("html_main", "html_comments", "html_meta")):
         return None
     main_text = hints.get("html_main")
@@ -63,8 +68,8 @@ def html_constraints(lines: Sequence[Line], index: Sequence[int],
     main = Extraction(main_text) if main_text else None
     comments = Extraction(comments_text) if comments_text else None
     title = match_key(meta.get("title") or "")
-    allowed = np.ones((len(index), len(LABELS)), dtype=bool)
     forced: list[int | None] = [None] * len(index)
+    not_body = np.zeros(len(index), dtype=bool)
     title_rows: list[int] = []
     first_body = len(index)
     for row, i in enumerate(index):
@@ -74,7 +79,7 @@ def html_constraints(lines: Sequence[Line], index: Sequence[int],
                 forced[row] = _INDEX["body"]
                 first_body = min(first_body, row)
             elif not main.weak(text):
-                allowed[row, _INDEX["body"]] = False
+                not_body[row] = True
         if forced[row] is None and comments is not None and comments.strong(text):
             forced[row] = _INDEX["comment"]
         if title and text and (text == title or (title in text and len(text) <= 1.3 * len(title) + 10)):
@@ -83,11 +88,67 @@ def html_constraints(lines: Sequence[Line], index: Sequence[int],
         # the title match nearest before the article; other matches (menus, teasers) stay free
         before = [r for r in title_rows if r <= first_body]
         forced[before[-1] if before else title_rows[0]] = _INDEX["title"]
+    return forced, not_body
+
+
+def html_constraints(lines: Sequence[Line], index: Sequence[int],
+                     hints: dict[str, Any]) -> np.ndarray | None:
+    """Labels each non-blank line may take given the reader's HTML extraction (None: no hints)."""
+    decided = forced_labels(lines, index, hints)
+    if decided is None:
+        return None
+    forced, not_body = decided
+    allowed = np.ones((len(index), len(LABELS)), dtype=bool)
+    allowed[not_body, _INDEX["body"]] = False
     for row, label in enumerate(forced):
         if label is not None:
             allowed[row] = False
             allowed[row, label] = True
     return allowed
+
+
+#: how many lines above the article a byline or date line is looked for on HTML pages
+META_REACH = 8
+
+
+def extraction_labels(lines: Sequence[Line], hints: dict[str, Any]
+                      ) -> tuple[list[str | None], dict[int, np.ndarray]] | None:
+    """Labels from the HTML extraction alone when it found the main text (None otherwise), and
+    the labels each line the extraction decided may take.
+
+    trafilatura saw the DOM and decided what the article is; the line model would only repeat
+    that decision at several times the cost. Lines inside the main text that match it only in
+    part stay body; short lines with a byline or date just above the article are meta; the rest
+    is boilerplate.
+    """
+    if not hints.get("html_main"):
+        return None
+    index = [i for i, line in enumerate(lines) if line.stripped]
+    decided = forced_labels(lines, index, hints)
+    if decided is None:
+        return None
+    forced, not_body = decided
+    body_rows = [r for r, k in enumerate(forced) if k == _BODY_K]
+    first, last = (body_rows[0], body_rows[-1]) if body_rows else (len(index), -1)
+    labels: list[str | None] = [None] * len(lines)
+    allowed: dict[int, np.ndarray] = {}
+    for row, i in enumerate(index):
+        label = forced[row]
+        if label is not None:
+            labels[i] = LABELS[label]
+            allowed[i] = np.arange(len(LABELS)) == label
+        elif first < row < last and not not_body[row]:
+            labels[i] = "body"
+        elif first - META_REACH <= row < first and _meta_like(lines[i].stripped):
+            labels[i] = "meta"
+        else:
+            labels[i] = "boilerplate"
+    return labels, allowed
+
+
+def _meta_like(text: str) -> bool:
+    low = text[:160].lower()
+    return len(text) <= 120 and bool(_cues._BYLINE.match(low) or _cues._TIMESTAMP.search(low))
 
 
 # -- the headline: one title line (or a two-line wrap) before the article ----------------------
@@ -237,8 +298,17 @@ class SegmentStep:
 
     def __call__(self, doc: Document) -> None:
         lines = doc.lines
+        fast = extraction_labels(lines, doc.hints) if doc.hints else None
+        if fast is not None:
+            labels, allowed = fast
+            # thread rules only where the extraction found comments to give structure to
+            if doc.hints.get("html_comments"):
+                labels = _keep_allowed(mark_comment_lines(list(lines), list(labels)), labels,
+                                       allowed)
+            doc.segments = segments_from_labels(doc, lines, labels)
+            return
         classified, allowed = _classify(lines, doc.hints)
-        labels = mark_comment_lines(list(lines), list(classified))
+        labels = demote_pleas(lines, mark_comment_lines(list(lines), list(classified)))
         if allowed:
             labels = _keep_allowed(labels, classified, allowed)
         doc.segments = segments_from_labels(doc, lines, labels)

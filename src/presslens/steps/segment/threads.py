@@ -159,6 +159,7 @@ def _only_filler(text: str) -> bool:
     return not _FILLER.sub("", text)
 
 
+@lru_cache(maxsize=8192)
 def timestamp_line(text: str) -> Timestamp | None:
     """The timestamp when the whole line is a date/time/age and nothing else."""
     stamp = timestamp_in(text)
@@ -180,12 +181,14 @@ _BULLET = re.compile(r"^([•\-*·▪◦‣●■+o]|\d{1,3}[.)])\s+(?=\S)")
 _NAME_FORBIDDEN = re.compile(r"[,;:!?…\"“”«»()<>@=]|https?:|www\.|\.\S{2,}$")
 
 
+@lru_cache(maxsize=8192)
 def bullet_parts(text: str) -> tuple[str, str] | None:
     """(marker, content) when the stripped line starts with a list marker, else None."""
     m = _BULLET.match(text)
     return (m.group(1), text[m.end():]) if m else None
 
 
+@lru_cache(maxsize=8192)
 def looks_like_name(text: str) -> bool:
     """A short, unpunctuated line: an author name (or a title-like fragment)."""
     text = text.strip()
@@ -218,6 +221,7 @@ _WEEKDAY_END = re.compile(
 _TRAILING_WIDGET = re.compile(r"\s+(?:reply|antworten|répondre|responder|rispondi)\s*$", re.I)
 
 
+@lru_cache(maxsize=8192)
 def says_header(text: str) -> tuple[str, str] | None:
     """(author, text after the colon) for "Name says: …", "Name dit :", "Name schreibt:"."""
     if ":" not in text[:80]:  # the verb's colon: the regex below needs one
@@ -231,6 +235,7 @@ def says_header(text: str) -> tuple[str, str] | None:
     return author, _TRAILING_WIDGET.sub("", text[m.end():]).strip()
 
 
+@lru_cache(maxsize=8192)
 def author_date_header(text: str) -> tuple[str, Timestamp] | None:
     """(author, timestamp) for "Name / 22.04.2020", "Par X, le 15 mai 2019 à 08h07"."""
     stamp = timestamp_in(text)
@@ -397,6 +402,7 @@ def is_widget(text: str) -> bool:
     return bool(pieces) and all(_WIDGET_PART.fullmatch(p) for p in pieces)
 
 
+@lru_cache(maxsize=8192)
 def is_section_header(text: str) -> bool:
     """A heading that opens a comment section: "Comments", "12 Kommentare", "Vos réactions"."""
     text = text.strip().rstrip(":")
@@ -439,6 +445,7 @@ def next_nonblank(lines: list[Line], i: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _prose(text: str) -> bool:
     """Someone's words (a sentence), not a menu entry, a product list or a title-cased label."""
     if text[-1] in ".!?…" and " " in text:

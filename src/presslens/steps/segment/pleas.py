@@ -1,0 +1,79 @@
+"""Calls to the reader inside the article: subscription, newsletter and donation pleas.
+
+They are written as prose ("Become a premium reader to browse without ads and support us"), so
+the line classifier, which weighs a line's shape, often keeps them as body. What gives them away
+in any language is their vocabulary: an action the outlet wants (subscribe, donate, sign up),
+addressed to the reader (you, vous, Sie), in the outlet's voice (we, nous, wir) or as an
+imperative. A line needs an action word and two more signs of this; a line next to a plea needs
+one more (boxes run over several lines: "As a premium reader, you can also comment").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from presslens.document import Line
+
+_ACTION = re.compile(
+    r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|donat\w*|support (?:us|our)|membership|"
+    r"become a (?:member|subscriber|supporter|patron)|premium|ad-free|inbox|unlock\w*|"
+    r"free trial|paywall|e-?mail address|patreon|paypal|"
+    r"abonne\w*|abonnement\w*|inscri\w*|lettre d.information|faire un don|soutenir|"
+    r"soutenez|soutien|sans publicité|boîte de réception|messagerie|adresse (?:e-?mail|électronique)|"
+    r"abo|abonnier\w*|spende\w*|spenden|unterstütz\w*|postfach|werbefrei|registrier\w*|"
+    r"suscr[ií]\w*|suscripci[oó]n|bolet[ií]n|donar|donaci[oó]n|ap[oó]y\w*|hazte socio|"
+    r"bandeja de entrada|sin publicidad|correo electr[oó]nico|"
+    r"abbona\w*|iscriv\w*|iscrizione|sostien\w*|sostegno|senza pubblicità|"
+    r"assin\w*|doação|apoie|"
+    r"subskryb\w*|prenumerat\w*|wesprzyj|wpłać|darowizn\w*|"
+    r"подпи\w*|рассылк\w*|пожертв\w*|поддерж\w*)\b")
+_READER = re.compile(
+    r"\b(?:you|your|yours|vous|votre|vos|sie|ihr|ihre|ihren|ihrem|du|dein\w*|tu|tú|te|usted|"
+    r"ustedes|tus|voi|vostr\w*|tuo|tua|pan|pani|państwo|ty|twój|вы|ваш\w*|ты|тво\w*)\b")
+_OUTLET = re.compile(
+    r"\b(?:we|our|us|nous|notre|nos|wir|uns|unser\w*|nosotros|nuestr\w*|nos|noi|nostr\w*|ci|"
+    r"my|nasz\w*|мы|наш\w*|нас)\b")
+_IMPERATIVE = re.compile(
+    r"^\W*(?:subscribe|sign up|join|donate|support|become|register|get (?:our|the|unlimited)|"
+    r"abonnez|inscrivez|devenez|soutenez|faites un don|rejoignez|"
+    r"abonnieren|unterstützen sie|werden sie|spenden sie|melden sie sich|"
+    r"suscr[ií]bete|hazte|apoya|dona|únete|iscriviti|abbonati|sostieni|diventa|"
+    r"zapisz się|wesprzyj|подпишитесь|поддержите)\b")
+
+#: pleas are a few sentences; a long paragraph that mentions subscribers is reporting
+MAX_WORDS = 60
+
+
+@lru_cache(maxsize=4096)
+def plea_score(text: str) -> int:
+    """0 without an action word; else actions (at most 2) + reader + outlet voice + imperative."""
+    low = text.lower()
+    if len(low.split()) > MAX_WORDS:
+        return 0
+    actions = {m.group() for m in _ACTION.finditer(low)}
+    if not actions:
+        return 0
+    return (min(len(actions), 2) + bool(_READER.search(low)) + bool(_OUTLET.search(low))
+            + bool(_IMPERATIVE.match(low)))
+
+
+def is_plea(text: str) -> bool:
+    return plea_score(text) >= 3
+
+
+def demote_pleas(lines: Sequence[Line], labels: list[str | None]) -> list[str | None]:
+    """Body lines that plead with the reader become boilerplate, with the plea lines beside them."""
+    out = list(labels)
+    rows = [i for i, label in enumerate(labels) if label is not None]
+    pleas = {r for r, i in enumerate(rows) if labels[i] == "body" and is_plea(lines[i].stripped)}
+    for r in sorted(pleas):
+        out[rows[r]] = "boilerplate"
+        for step in (-1, 1):  # spread along the box while its lines still plead a little
+            q = r + step
+            while 0 <= q < len(rows) and out[rows[q]] == "body" \
+                    and plea_score(lines[rows[q]].stripped) >= 2:
+                out[rows[q]] = "boilerplate"
+                q += step
+    return out

@@ -1,0 +1,41 @@
+"""Reader pleas written as prose are found in several languages; reporting about them is not."""
+
+import pytest
+
+from presslens.document import split_lines
+from presslens.steps.segment.pleas import demote_pleas, is_plea
+
+PLEAS = [
+    "Support independent journalism: donate today and help us keep our reporting free.",
+    "Sign up for our newsletter and get the day's top stories in your inbox.",
+    "Abonnez-vous pour poursuivre la lecture et avoir accès à l'ensemble de nos archives.",
+    "Inscrivez-vous gratuitement pour recevoir chaque jour notre newsletter.",
+    "Sie können unsere Arbeit mit einer Spende unterstützen.",
+    "Suscríbete a nuestro boletín y recibe las noticias en tu correo electrónico.",
+    "Iscriviti alla nostra newsletter per ricevere le notizie ogni mattina.",
+]
+REPORTING = [
+    "Netflix told subscribers that the monthly price will rise next year.",
+    "The union said it would support the strike and urged members to donate to the fund.",
+    "Selon un communiqué interne consulté par notre rédaction, la direction invoque des coûts.",
+    "Der Verein sammelt Spenden für die Flutopfer im Ahrtal, teilte die Stadt mit.",
+]
+
+
+@pytest.mark.parametrize("text", PLEAS)
+def test_pleas_in_any_language_are_found(text):
+    assert is_plea(text)
+
+
+@pytest.mark.parametrize("text", REPORTING)
+def test_reporting_that_mentions_money_or_subscribers_is_not_a_plea(text):
+    assert not is_plea(text)
+
+
+def test_a_plea_box_is_demoted_with_its_softer_lines_and_the_article_stays():
+    article = "The council approved the budget on Tuesday after a long debate."
+    box = ["Devenez lecteur premium pour une navigation sans publicité et nous soutenir.",
+           "En tant que lecteur premium, vous pouvez également publier des commentaires."]
+    lines = split_lines("\n".join([article, *box, article]))
+    labels = demote_pleas(lines, ["body"] * len(lines))
+    assert labels == ["body", "boilerplate", "boilerplate", "body"]
