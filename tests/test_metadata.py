@@ -161,3 +161,14 @@ def test_site_name_beats_an_unknown_domain():
     doc = page(["Title", "Body."], {0: "title"}, url="https://the-ledger.example/a")
     doc.hints["html_meta"] = {"sitename": "The Ledger"}
     assert run(doc).outlet == "The Ledger"
+
+
+def test_outlet_from_a_masthead_above_the_headline():
+    doc = run(page(["Riverbend Courier", "Home | Local | Sports", "Bridge vote delayed again",
+                    "The county board delayed the vote."], {0: "boilerplate", 1: "boilerplate",
+                                                            2: "title"}))
+    assert doc.outlet == "Riverbend Courier"
+    # a section name or a short headline without a press word is no masthead
+    doc = run(page(["Local Politics", "Bridge vote delayed again", "The board met."],
+                   {0: "boilerplate", 1: "title"}))
+    assert doc.outlet is None

@@ -229,3 +229,10 @@ def test_outlet_name_and_menu_above_the_headline_are_not_title() -> None:
 def test_no_title_is_invented_when_the_page_starts_with_the_article() -> None:
     doc = segment_text("\n\n".join(PARAGRAPHS) + "\n")
     assert title_lines(doc) == []
+
+
+def test_picture_credit_between_headline_and_byline_is_not_title() -> None:
+    credit = "MARTA KOVEN/NPA via Lensbank Images"
+    text = "\n\n".join([TITLE, credit + "\n" + credit, BYLINE, *PARAGRAPHS]) + "\n"
+    doc = segment_text(text)
+    assert title_lines(doc) == [TITLE]

@@ -324,7 +324,43 @@ def outlet_from_text(doc: Document, registry: OutletRegistry) -> str | None:
                 found = outlet_from_name(name, registry)
                 if found:
                     return _display_name(found, lines) if found == name else found
+    masthead = _masthead_outlet(doc)
+    if masthead:
+        return outlet_from_name(masthead, registry)
     return _recurring_domain(doc, registry)
+
+
+# words newspapers and news sites name themselves with, in the languages we read
+_PRESS_WORDS = frozenset("""
+    times post news daily courier herald gazette journal tribune chronicle observer express
+    mirror telegraph guardian review monitor record standard dispatch bulletin weekly sun star
+    inquirer examiner independent press wire report today globe mail register sentinel
+    courrier journal dépêche presse quotidien gazette écho echo libre hebdo nouvelles
+    zeitung bote kurier anzeiger rundschau tagblatt nachrichten presse blatt
+    diario correo noticias heraldo periódico gaceta crónica
+    gazzetta corriere giornale notizie messaggero stampa
+    gazeta kurier dziennik wiadomości
+    газета вестник новости известия
+    """.split())
+#: the masthead is the page's first line, or one of the first few above the headline
+MASTHEAD_REACH = 3
+
+
+def _masthead_outlet(doc: Document) -> str | None:
+    """The outlet's name as a masthead: a short title-cased line with a press word ("Riverbend
+    Courier", "Le Courrier de l'Orbe") among the first lines, above the headline."""
+    title_start = min((s.start for s in doc.segments if s.label == "title"), default=len(doc.text))
+    rows = [line for line in doc.lines if line.stripped and line.start < title_start]
+    for line in rows[:MASTHEAD_REACH]:
+        text = line.stripped
+        words = re.findall(r"[^\W\d_][\w'’-]*", text)
+        if not 1 <= len(words) <= 6 or len(text) > 60:
+            continue
+        if not any(word.lower() in _PRESS_WORDS for word in words):
+            continue
+        if all(word[0].isupper() or len(word) <= 3 for word in words):
+            return text
+    return None
 
 
 def _display_name(name: str, lines: list[str]) -> str:

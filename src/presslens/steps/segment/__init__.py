@@ -154,6 +154,9 @@ def _meta_like(text: str) -> bool:
 # -- the headline: one title line (or a two-line wrap) before the article ----------------------
 
 _MENU_GAP = re.compile(r"\S\s{3,}\S")  # words in columns: a menu or a running header
+# a picture credit: "NAME/AGENCY via Lensbank Images", "Photos: …"
+_PICTURE_CREDIT = re.compile(r"\b(?:images|photos|pictures|photographs?|fotos|bilder|zdjęcia|"
+                             r"фото)\b|[^\W\d_]/[^\W\d_]")
 _TITLE, _BODY_K = _INDEX["title"], _INDEX["body"]
 #: how far above the first body paragraph a headline is looked for (non-blank lines)
 TITLE_REACH = 30
@@ -171,6 +174,7 @@ def title_like(text: str) -> bool:
     low = text.lower()
     if (_cues._BYLINE.match(low) or _cues._CREDIT.search(low) or _cues._URLISH.search(low)
             or _cues._COPYRIGHT.search(low) or _cues._COMMENT_HEADER.search(low)
+            or _PICTURE_CREDIT.search(low)
             or _cues._BULLET.match(text) or len(_cues._SEPARATORS.findall(low)) >= 2):
         return False
     if len(words) <= 6 and (_cues._BOILERPLATE.search(low) or _cues._TIMESTAMP.search(low)):
