@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of a page record")
     commands.add_parser("steps", help="list the pipeline steps available by name")
     commands.add_parser("settings", help="list the settings (limits) and their defaults")
+    moderate = commands.add_parser(
+        "moderate", help="add `moderation` to JSONL comment lines (`text`, optional `language`)")
+    moderate.add_argument("path", nargs="?", default="-", metavar="FILE",
+                          help="JSONL file, or - for stdin (default)")
+    moderate.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
     return parser
 
 
@@ -66,6 +71,18 @@ def _options(args: argparse.Namespace) -> RunOptions:
         steps=[s.strip() for s in args.steps.split(",") if s.strip()],
         overrides=dict(args.set), progress=args.progress,
     )
+
+
+def _moderate(args: argparse.Namespace) -> int:
+    from presslens.steps.moderation.jsonl import run_moderate
+
+    if args.path != "-" and not Path(args.path).is_file():
+        print("presslens: " + Errors.P040.format(path=args.path), file=sys.stderr)
+        return 2
+    report = run_moderate(args.path, args.output)
+    if report.failed:
+        print(f"presslens: {len(report.failed)} of {report.lines} lines failed", file=sys.stderr)
+    return report.exit_status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         for s in settings.SETTINGS:
             print(f"{s.name:24} {s.default!s:>12}  {s.help}")
         return 0
+    if args.command == "moderate":
+        return _moderate(args)
     if args.format not in FORMATS:
         print("presslens: " + Errors.P041.format(fmt=args.format, formats=FORMATS), file=sys.stderr)
         return 2

@@ -12,7 +12,7 @@ from presslens.errors import Errors, PageError, PresslensError
 ENTRY_POINT_GROUP = "presslens.steps"
 
 #: the steps `presslens analyze` runs, in order
-DEFAULT_STEPS = ("segment", "comments", "body", "language", "metadata")
+DEFAULT_STEPS = ("segment", "comments", "body", "language", "moderation", "metadata")
 
 #: built-in steps, name -> "module:Class"; imported lazily so `import presslens` stays light
 BUILTIN_STEPS = {
@@ -21,6 +21,7 @@ BUILTIN_STEPS = {
     "body": "presslens.steps.body:BodyStep",
     "language": "presslens.steps.language:LanguageStep",
     "metadata": "presslens.steps.metadata:MetadataStep",
+    "moderation": "presslens.steps.moderation:ModerationStep",
 }
 
 #: fields every document has before any step runs

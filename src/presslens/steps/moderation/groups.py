@@ -1,0 +1,54 @@
+"""Which identity groups a comment names, for the thread summary's "groups targeted".
+
+The model decides *whether* a comment attacks a group; this list only says *which* groups a
+flagged comment names, so a moderator sees "12 comments attacking Muslims, 5 attacking Jews".
+Patterns match the normalised text (lower case, accents removed), English and French.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.steps.moderation.features import normalize
+
+GROUP_TERMS: dict[str, tuple[str, ...]] = {
+    "jews": ("jew", "jews", "jewish", "juif", "juifs", "juive", "juives", "zionist", "zionists",
+             "sioniste", "sionistes", "rothschild", "rothschilds", "kike", "kikes", "youpin",
+             "youpins", "feuj", "feujs"),
+    "muslims": ("muslim", "muslims", "musulman", "musulmans", "musulmane", "musulmanes", "islam",
+                "islamic", "islamique", "mosque", "mosquee", "moslem", "muzzie", "muzzies"),
+    "black people": ("black people", "blacks", "noirs", "noires", "negro", "negroes", "nigger",
+                     "niggers", "nigga", "niggas", "negre", "negres", "black man", "black men",
+                     "black woman", "black women"),
+    "arabs": ("arab", "arabs", "arabe", "arabes", "bougnoule", "bougnoules", "maghrebin",
+              "maghrebins", "beur", "beurs", "bicot", "bicots"),
+    "asians": ("asian", "asians", "asiatique", "asiatiques", "chinese", "chinois", "chinoise",
+               "chink", "chinks"),
+    "roma": ("roma", "rom", "roms", "gypsy", "gypsies", "gitan", "gitans", "tzigane", "tziganes"),
+    "immigrants and refugees": ("immigrant", "immigrants", "immigre", "immigres", "migrant",
+                                "migrants", "refugee", "refugees", "refugie", "refugies",
+                                "foreigners", "etrangers", "illegals", "clandestins"),
+    "women": ("women", "woman", "femme", "femmes", "girls", "bitches", "feminist", "feminists",
+              "feministe", "feministes"),
+    "lgbtq people": ("gay", "gays", "lesbian", "lesbians", "lesbienne", "lesbiennes", "homosexual",
+                     "homosexuals", "homosexuel", "homosexuels", "trans", "transgender",
+                     "faggot", "faggots", "fag", "fags", "dyke", "dykes", "pede", "pedes",
+                     "tapette", "tapettes", "tranny", "lgbt", "queer", "queers"),
+    "disabled people": ("disabled", "handicape", "handicapes", "retard", "retards", "retarded",
+                        "autistic", "autiste", "autistes", "mongol", "mongols"),
+    "christians": ("christian", "christians", "chretien", "chretiens", "catholic", "catholics",
+                   "catholique", "catholiques"),
+    "hindus": ("hindu", "hindus", "hindou", "hindous"),
+    "latinos": ("mexican", "mexicans", "latino", "latinos", "hispanic", "hispanics", "beaner",
+                "beaners"),
+    "africans": ("african", "africans", "africain", "africains", "africaine", "africaines"),
+}
+
+_PATTERNS = {group: re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, terms)) + r")(?![a-z])")
+             for group, terms in GROUP_TERMS.items()}
+
+
+def groups_named(text: str) -> list[str]:
+    """The identity groups a comment names, in GROUP_TERMS order."""
+    norm = normalize(text)
+    return [group for group, pattern in _PATTERNS.items() if pattern.search(norm)]

@@ -1,0 +1,198 @@
+"""English training templates (fictional; see the package docstring)."""
+
+from __future__ import annotations
+
+import random
+
+from . import expand
+
+GROUPS = [
+    "Jews", "Muslims", "black people", "immigrants", "refugees", "women", "gay people",
+    "trans people", "Roma", "Asians", "Arabs", "Mexicans", "disabled people", "Christians",
+    "Hindus", "migrants", "lesbians", "Africans", "Chinese people", "Jewish people",
+]
+
+#: contempt and dehumanisation aimed at a whole group (verb phrases after the group)
+HATE_PREDICATES = [
+    "are vermin", "are parasites", "are animals", "are a disease", "are subhuman", "are filth",
+    "are rats", "are a plague on this country", "are worthless", "are all criminals",
+    "are all terrorists", "are born thieves", "are too stupid to live among us",
+    "ruin everything they touch", "don't belong in this country", "are not real people",
+    "breed like rabbits", "are a cancer on society", "disgust me", "are genetically inferior",
+    "can never be trusted", "are born liars", "should go back where they came from",
+    "are a lower form of life", "spread crime wherever they go",
+]
+#: the nouns of those predicates, for negated and rejected forms
+HATE_NOUNS = ["vermin", "parasites", "animals", "criminals", "terrorists", "thieves", "subhuman",
+              "inferior", "a disease", "a plague", "liars", "filth"]
+
+ANTISEMITIC_SUBJECTS = ["the Jews", "Jewish bankers", "the Zionists", "the Rothschilds",
+                        "those globalists, you know who", "the Jewish lobby"]
+ANTISEMITIC_TROPES = [
+    "control the media", "run the banks", "pull the strings in Washington",
+    "are behind every war", "own all the newspapers", "invented the Holocaust for money",
+    "are replacing us with migrants", "secretly rule the world", "control the government",
+    "caused the financial crisis on purpose", "poison the minds of our children",
+]
+
+INSULT_NOUNS = [
+    "idiot", "moron", "clown", "imbecile", "loser", "fool", "halfwit", "dimwit", "cretin", "jerk",
+    "scumbag", "waste of space", "troll", "lunatic", "pathetic little man", "brain-dead sheep",
+    "clueless muppet", "total joke", "liar and a coward",
+]
+PEOPLE = ["the author", "this journalist", "the mayor", "the minister", "the editor",
+          "the guy above", "the last commenter", "this reporter"]
+
+THREAT_VERBS = ["kill", "shoot", "stab", "beat you senseless and", "hurt", "strangle", "find and hurt"]
+THREAT_PASSIVE = ["shot", "hanged", "beaten to death", "killed", "stabbed", "lynched", "burned alive"]
+
+PROFANITY = ["fucking", "shitty", "damn", "bloody", "goddamn"]
+PROFANE_EXCLAMATIONS = ["Holy shit", "Fuck me", "Damn", "Shit", "What the fuck", "Fucking hell",
+                        "Bullshit", "Oh crap"]
+EVERYDAY_TOPICS = ["weather", "train timetable", "traffic", "printer", "tax form", "budget",
+                   "match last night", "election night", "heatwave", "Monday morning"]
+
+BENIGN_SUBJECTS = GROUPS + ["the minister", "the council", "the mayor", "local businesses",
+                            "the police", "young voters", "the opposition", "teachers",
+                            "the unions", "farmers", "the prime minister", "our town"]
+BENIGN_VERBS = ["contribute to", "voted on", "talked about", "are worried about", "said a lot about",
+                "will benefit from", "campaigned for", "disagree on", "need more help with",
+                "were interviewed about", "have strong views on", "pay for"]
+BENIGN_OBJECTS = ["the economy", "the new housing plan", "the budget", "the election", "public transport",
+                  "the hospital closure", "rising prices", "the school reform", "the war in the east",
+                  "crime in the city centre", "the refugee crisis", "immigration policy",
+                  "the attack on the synagogue", "religious holidays", "the pension reform"]
+
+
+def examples(rng: random.Random) -> list[dict]:
+    hate = {"toxicity": 1, "identity_attack": 1, "insult": 0, "threat": 0, "spam": 0}
+    clean = {"toxicity": 0, "identity_attack": 0, "insult": 0, "threat": 0, "obscene": 0, "spam": 0}
+    out: list[dict] = []
+    out += expand("hate_statement", "en", [
+        "{g} {p}.", "all {g} {p}.", "honestly, {g} {p}.", "face it, {g} {p}!",
+        "it's a fact that {g} {p}.", "everyone knows {g} {p}.", "typical. {g} {p}.",
+        "let's be honest, {g} {p} and always will.",
+    ], {"g": GROUPS, "p": HATE_PREDICATES}, hate, 900, rng)
+    out += expand("hate_direct", "en", [
+        "I hate {g}.", "I can't stand {g}.", "{g} make me sick.", "we need to get rid of {g}.",
+        "this country would be better without {g}.", "keep {g} out of our neighbourhood.",
+        "never hire {g}.", "{g} have no place in decent society.", "I despise {g}, all of them.",
+        "no more {g} here, we've had enough of them.", "{g} are the worst thing that happened to this town.",
+    ], {"g": GROUPS}, hate, 260, rng)
+    out += expand("hate_antisemitic_trope", "en", [
+        "{s} {t}.", "wake up, {s} {t}.", "follow the money: {s} {t}.", "of course {s} {t}.",
+        "it's always the same: {s} {t}.",
+    ], {"s": ANTISEMITIC_SUBJECTS, "t": ANTISEMITIC_TROPES}, hate, 260, rng)
+    out += expand("hate_threat", "en", [
+        "{g} should be {v}.", "all {g} deserve to be {v}.", "round up the {g} and have them {v}.",
+    ], {"g": GROUPS, "v": THREAT_PASSIVE}, {**hate, "threat": 1}, 220, rng)
+
+    out += expand("negation", "en", [
+        "I don't hate {g}.", "I have nothing against {g}.", "{g} are not {n}.",
+        "no, {g} are not {n}.", "it is not true that {g} are {n}.",
+        "I would never say {g} are {n}.", "none of the {g} I know are {n}.",
+        "{g} are not the problem here.",
+    ], {"g": GROUPS, "n": HATE_NOUNS}, clean, 450, rng)
+    out += expand("counter_speech", "en", [
+        'saying "{g} {p}" is disgusting bigotry.', "anyone who claims that {g} {p} is spreading hate.",
+        "it is a lie that {g} {p}.", '"{g} {p}" - this kind of comment has no place here.',
+        "I'm tired of people writing that {g} {p}. It's racist nonsense.",
+        "the idea that {g} {p} is pure prejudice.", "stop saying {g} {p}. It's hateful and false.",
+        "people who post that {g} {p} should be ashamed of themselves.",
+        "reported the comment above saying {g} {p}. Hate like that is not an opinion.",
+    ], {"g": GROUPS, "p": HATE_PREDICATES}, clean, 650, rng)
+    out += expand("counter_speech_trope", "en", [
+        "the claim that {s} {t} is an old antisemitic myth.",
+        "no, {s} do not {t}. That conspiracy theory has been debunked for a century.",
+        'the "{s} {t}" nonsense is antisemitism, plain and simple.',
+    ], {"s": ["Jews", "Jewish bankers", "the Rothschilds"], "t": ANTISEMITIC_TROPES}, clean, 120, rng)
+    out += expand("reporting", "en", [
+        "the councillor was suspended after posting that {g} {p}.",
+        "police are investigating leaflets claiming {g} {p}.",
+        "a survey found that some people wrongly believe {g} {p}.",
+        "the court fined a man who shouted that {g} {p}.",
+        "the report documents a rise in attacks on {g} this year.",
+        "the article describes how {g} were abused at the stadium.",
+    ], {"g": GROUPS, "p": HATE_PREDICATES}, clean, 420, rng)
+    out += expand("neutral_group", "en", [
+        "{g} make up a growing share of voters in the region.", "the new law affects {g} the most.",
+        "I work with {g} every day and we get along fine.",
+        "as one of the {g} in this town, I think the mayor is wrong about the bus lines.",
+        "the museum's exhibition tells the history of {g} in Europe.",
+        "many {g} live in the northern districts.", "{g} are our neighbours, colleagues and friends.",
+        "{g} enrich our community.", "my best friends are {g}.",
+        "the festival organised by {g} was wonderful this year.",
+        "the survey asked {g} about housing costs.", "how will the reform change life for {g}?",
+    ], {"g": GROUPS}, clean, 400, rng)
+    out += expand("neutral_jewish_life", "en", [
+        "Jewish families lit candles for Hanukkah.", "the synagogue hosted an open day on Sunday.",
+        "the rabbi spoke at the interfaith dinner.", "the Jewish community centre is raising money for the food bank.",
+        "Israeli and Palestinian students debated the peace plan.",
+        "the bank's board announced new interest rates.",
+        "the government's policy on settlements is criticised by many Israelis too.",
+    ], {}, clean, 20, rng)
+
+    out += expand("insult", "en", [
+        "you are a {n}.", "you're such a {n}.", "shut up, you {n}.", "only a {n} would write this.",
+        "{w} is a complete {n}.", "what a {n}.", "go away, {n}.", "{w} is a {n}, nothing more.",
+        "listen to yourself, you {n}.", "are you really this stupid? what a {n}.",
+    ], {"n": INSULT_NOUNS, "w": PEOPLE}, {"toxicity": 1, "insult": 1, "identity_attack": 0,
+                                         "threat": 0, "spam": 0}, 520, rng)
+    out += expand("not_insult", "en", [
+        "you are right about the budget.", "you make a fair point about {w}.",
+        "I disagree with {w} on the figures.", "{w} ignores the data on rents.",
+        "thanks for the thoughtful reply.", "you are not a {n}, you just made a mistake.",
+        "calling {w} a {n} won't help anyone.", "{w} got the numbers wrong, but the point stands.",
+        "please keep it civil, no need to call anyone a {n}.",
+    ], {"n": INSULT_NOUNS, "w": PEOPLE}, clean, 320, rng)
+
+    threat = {"toxicity": 1, "threat": 1, "identity_attack": 0, "spam": 0}
+    out += expand("threat", "en", [
+        "I will {v} you.", "I'm going to {v} you.", "if I see you I'll {v} you.",
+        "someone should {v} {w}.", "keep writing this and I will {v} you.",
+        "I know where you live. I will {v} you.", "watch your back, I'm coming to {v} you.",
+    ], {"v": THREAT_VERBS, "w": PEOPLE}, threat, 260, rng)
+    out += expand("threat_passive", "en", [
+        "{w} should be {v}.", "{w} deserves to be {v}.", "I hope {w} gets {v} tonight.",
+        "people like you should be {v}.",
+    ], {"v": THREAT_PASSIVE, "w": PEOPLE}, threat, 160, rng)
+    out += expand("threat_plain", "en", [
+        "you won't live to see next week.", "we know where your kids go to school.",
+        "your house will burn, count on it.", "one more article like this and you're dead.",
+        "I'll be waiting outside your office with a knife.",
+    ], {}, threat, 20, rng)
+    out += expand("not_threat", "en", [
+        "the soldier was {v} during the attack, the army said.",
+        "police said the suspect threatened to {t} his neighbour.",
+        "I would kill for a holiday right now.", "this comedian kills every single night.",
+        "we will beat them at the next election.", "the storm will hit the coast tomorrow.",
+        "I'm going to destroy this pizza.", "let's fight for better schools.",
+        "the film shows a man being {v}, which is hard to watch.",
+        "the court heard he had been {v} in 2019.",
+    ], {"v": THREAT_PASSIVE, "t": THREAT_VERBS[:3]}, clean, 70, rng)
+
+    out += expand("profanity_no_target", "en", [
+        "{e}, what a goal!", "{e}, I missed the debate.", "this {f} {t} is killing me.",
+        "{e}, the {t} again.", "the {t} was {f} brilliant.", "{e}! Great news for the town.",
+    ], {"e": PROFANE_EXCLAMATIONS, "f": PROFANITY, "t": EVERYDAY_TOPICS},
+        {"obscene": 1, "insult": 0, "identity_attack": 0, "threat": 0, "spam": 0}, 260, rng)
+    out += expand("profane_insult", "en", [
+        "you {f} {n}.", "shut the fuck up, {n}.", "{w} is a {f} {n}.", "fuck off, you {n}.",
+    ], {"f": ["fucking", "goddamn", "shitty"], "n": INSULT_NOUNS, "w": PEOPLE},
+        {"toxicity": 1, "insult": 1, "obscene": 1, "identity_attack": 0, "threat": 0, "spam": 0},
+        200, rng)
+    out += expand("clean_comment", "en", [
+        "the {t} was a mess again this week.", "great article, thanks for the detailed reporting.",
+        "does anyone know when the council will vote on the {t}?",
+        "I read the whole piece and I still don't understand the {t} plan.",
+        "my daughter's school was closed because of the {t}.",
+    ], {"t": EVERYDAY_TOPICS}, clean, 50, rng)
+    # everyday comments in news register that name groups, officials and hard topics
+    out += expand("benign_news_comment", "en", ["{s} {v} {o}.", "I think {s} {v} {o}.",
+                                                 "according to the article, {s} {v} {o}."],
+                  {"s": BENIGN_SUBJECTS, "v": BENIGN_VERBS, "o": BENIGN_OBJECTS}, clean, 1200, rng)
+    # reactions made only of emoji or punctuation: nothing here to moderate
+    out += expand("clean_emoji", "en", ["{a}{b}", "{a}{a}{a}", "{a} {b} {b}", "{a}!!"],
+                  {"a": ["👍", "😂", "❤️", "🙏", "👏", "😢", "🤔", "😮", "🎉", "🔥", "...", "?!"],
+                   "b": ["👍", "😂", "😍", "💯", "🙌", "😅"]}, clean, 90, rng)
+    return out
