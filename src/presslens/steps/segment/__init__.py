@@ -18,6 +18,7 @@ from presslens.steps.segment import features as _cues
 from presslens.steps.segment.features import line_features
 from presslens.steps.segment.model import LABELS, get_model
 
+from presslens.steps.segment.furniture import demote_furniture
 from presslens.steps.segment.pleas import demote_pleas
 from presslens.steps.segment.threads import mark_comment_lines
 
@@ -312,7 +313,8 @@ class SegmentStep:
             doc.segments = segments_from_labels(doc, lines, labels)
             return
         classified, allowed = _classify(lines, doc.hints)
-        labels = demote_pleas(lines, mark_comment_lines(list(lines), list(classified)))
+        labels = mark_comment_lines(list(lines), list(classified))
+        labels = demote_furniture(lines, demote_pleas(lines, labels))
         if allowed:
             labels = _keep_allowed(labels, classified, allowed)
         doc.segments = segments_from_labels(doc, lines, labels)

@@ -18,6 +18,7 @@ from presslens.document import Line
 
 _ACTION = re.compile(
     r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|donat\w*|support (?:us|our)|membership|"
+    r"help(?:ing)? us|aidez-nous|helfen sie uns|ayúdanos|aiutaci|"
     r"become a (?:member|subscriber|supporter|patron)|premium|ad-free|inbox|unlock\w*|"
     r"free trial|paywall|e-?mail address|patreon|paypal|"
     r"abonne\w*|abonnement\w*|inscri\w*|lettre d.information|faire un don|soutenir|"
@@ -37,6 +38,7 @@ _OUTLET = re.compile(
     r"my|nasz\w*|мы|наш\w*|нас)\b")
 _IMPERATIVE = re.compile(
     r"^\W*(?:subscribe|sign up|join|donate|support|become|register|get (?:our|the|unlimited)|"
+    r"consider (?:helping|supporting|donating|subscribing)|"
     r"abonnez|inscrivez|devenez|soutenez|faites un don|rejoignez|"
     r"abonnieren|unterstützen sie|werden sie|spenden sie|melden sie sich|"
     r"suscr[ií]bete|hazte|apoya|dona|únete|iscriviti|abbonati|sostieni|diventa|"

@@ -1,0 +1,95 @@
+"""Page furniture the line classifier keeps as body, found by what it is rather than its shape.
+
+Each rule names a kind of line that is never article text whatever the page: a running header
+or footer repeated on every printed page, a page number, a copyright line, a bare date, the
+author's bio line at the foot, and an empty comment section's heading with its notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from presslens.document import Line
+from presslens.steps.segment.threads import is_section_header, timestamp_line
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|"
+    r"\b(?:page|seite|página|pagina|strona|страница)\s+\d+\s*(?:of|/|sur|von|de|di|z|из)\s*\d+\b",
+    re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|droits réservés|"
+                        r"rechte vorbehalten|derechos reservados|diritti riservati", re.I)
+# "Henrik Almqvist is a contributing writer for …": a capitalised name, then the trade
+_BIO = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s){1,3}[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s(?:is|was|est|ist|es|è)\s"
+    r"(?:(?:a|an|une?|ein|eine|un|una)\s)?[^.]{0,60}?\b(?:writer|journalist|correspondent|"
+    r"reporter|editor|columnist|contributor|journaliste|correspondant\w*|rédact\w*|"
+    r"chroniqueu\w*|Journalist\w*|Korrespondent\w*|Redakteur\w*|periodista|corresponsal|"
+    r"redactor\w*|giornalista|corrispondente)\b")
+#: running headers and captions are short; a repeated long line is a quoted passage
+MAX_REPEAT_WORDS = 12
+#: words in a line that still reads as an article paragraph after a comment heading
+LONG_PARAGRAPH_WORDS = 25
+
+
+def demote_furniture(lines: Sequence[Line], labels: list[str | None]) -> list[str | None]:
+    """Body lines that are page furniture become boilerplate (meta for dates and bios)."""
+    out = list(labels)
+    body = [i for i, label in enumerate(labels) if label == "body"]
+    if not body:
+        return out
+    repeated = _repeated_shapes(lines)
+    for i in body:
+        kind = furniture_kind(lines[i].stripped, repeated)
+        if kind:
+            out[i] = kind
+    _close_after_comment_heading(lines, out)
+    return out
+
+
+def _shape(text: str) -> str:
+    """A line with its numbers blanked: "Page 2 of 3" and "Page 3 of 3" share a shape."""
+    return _DIGITS.sub("#", " ".join(text.split()).lower())
+
+
+def _repeated_shapes(lines: Sequence[Line]) -> set[str]:
+    counts = Counter(_shape(line.stripped) for line in lines
+                     if line.stripped and len(line.stripped.split()) <= MAX_REPEAT_WORDS)
+    return {shape for shape, n in counts.items() if n >= 2}
+
+
+def furniture_kind(text: str, repeated: set[str] = frozenset()) -> str | None:
+    """'boilerplate' or 'meta' when the stripped line is furniture of that kind, else None."""
+    n_words = len(text.split())
+    if n_words <= MAX_REPEAT_WORDS and not text.endswith((".", "!", "?", "»", "”", '"')) \
+            and _shape(text) in repeated:
+        return "boilerplate"  # a running header or footer, a repeated caption
+    if _PAGE_NUMBER.search(text) and n_words <= MAX_REPEAT_WORDS:
+        return "boilerplate"
+    if n_words < 30 and _COPYRIGHT.search(text):
+        return "boilerplate"
+    if n_words <= 8 and timestamp_line(text):
+        return "meta"
+    if n_words <= 40 and _BIO.match(text):
+        return "meta"
+    return None
+
+
+def _close_after_comment_heading(lines: Sequence[Line], out: list[str | None]) -> None:
+    """An article does not go on under "Comments": body after such a heading is the section's
+    notice ("Please let us know if you're having issues with commenting"), unless real
+    paragraphs follow (the heading was a teaser box mid-page)."""
+    first_body = out.index("body") if "body" in out else len(out)
+    heading = next((i for i in range(first_body + 1, len(out))
+                    if out[i] in ("body", "boilerplate") and is_section_header(lines[i].stripped)),
+                   None)
+    if heading is None:
+        return
+    after = [i for i in range(heading + 1, len(out)) if out[i] == "body"]
+    if sum(len(lines[i].stripped.split()) >= LONG_PARAGRAPH_WORDS for i in after) >= 2:
+        return
+    out[heading] = "boilerplate"
+    for i in after:
+        out[i] = "boilerplate"

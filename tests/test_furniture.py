@@ -1,0 +1,42 @@
+"""Page furniture kept as body by the classifier is demoted by what it is."""
+
+from presslens.document import split_lines
+from presslens.steps.segment.furniture import demote_furniture, furniture_kind
+
+ARTICLE = ("The council approved the new seawall budget on Tuesday after a debate that lasted "
+           "well into the night, with several members asking for more time to study the plan.")
+
+
+def labels_for(texts):
+    lines = split_lines("\n".join(texts))
+    return demote_furniture(lines, ["body"] * len(lines))
+
+
+def test_running_headers_and_page_numbers_of_a_pdf():
+    texts = ["COASTAL POLICY REVIEW      Spring 2024", ARTICLE,
+             "COASTAL POLICY REVIEW      Page 1 of 3", "COASTAL POLICY REVIEW      Spring 2024",
+             ARTICLE.replace("Tuesday", "Monday"), "COASTAL POLICY REVIEW      Page 2 of 3", "- 7 -"]
+    assert labels_for(texts) == ["boilerplate", "body", "boilerplate", "boilerplate", "body",
+                                 "boilerplate", "boilerplate"]
+
+
+def test_copyright_date_and_author_bio_lines():
+    assert furniture_kind("Reproduction autorisée avec la mention : © Claire Dumontel") == \
+        "boilerplate"
+    assert furniture_kind("March 8, 2024") == "meta"
+    assert furniture_kind("Henrik Almqvist is a contributing writer for Coastal Policy Review.") \
+        == "meta"
+    assert furniture_kind("Claire Martin est journaliste indépendante à Lyon.") == "meta"
+    assert furniture_kind(ARTICLE) is None
+    assert furniture_kind("The mayor is a former journalist who once wrote for the town paper "
+                          "and says the experience taught her to read budgets closely.") is None
+
+
+def test_empty_comment_section_notice_is_not_article():
+    texts = [ARTICLE, ARTICLE, "COMMENTS", "Please let us know if you're having issues with commenting."]
+    assert labels_for(texts) == ["body", "body", "boilerplate", "boilerplate"]
+
+
+def test_a_comments_teaser_mid_page_does_not_cut_the_article():
+    texts = [ARTICLE, "Comments", ARTICLE + " One.", ARTICLE + " Two."]
+    assert labels_for(texts) == ["body", "body", "body", "body"]
