@@ -40,3 +40,9 @@ def test_empty_comment_section_notice_is_not_article():
 def test_a_comments_teaser_mid_page_does_not_cut_the_article():
     texts = [ARTICLE, "Comments", ARTICLE + " One.", ARTICLE + " Two."]
     assert labels_for(texts) == ["body", "body", "body", "body"]
+
+
+def test_picture_stand_in_captions():
+    for caption in ("Illustrative image", "Image d’archive", "Photo: AFP", "Foto: dpa"):
+        assert furniture_kind(caption) == "boilerplate", caption
+    assert furniture_kind("Photos show the damage after the storm.") is None

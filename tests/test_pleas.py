@@ -39,3 +39,10 @@ def test_a_plea_box_is_demoted_with_its_softer_lines_and_the_article_stays():
     lines = split_lines("\n".join([article, *box, article]))
     labels = demote_pleas(lines, ["body"] * len(lines))
     assert labels == ["body", "boilerplate", "boilerplate", "body"]
+
+
+def test_a_donation_box_field_beside_a_plea_goes_with_it():
+    plea = "Devenez lecteur premium pour une navigation sans publicité et nous soutenir."
+    article = "The council approved the budget on Tuesday after a long debate."
+    lines = split_lines("\n".join([article, plea, "Montant libre", article]))
+    assert demote_pleas(lines, ["body"] * 4) == ["body", "boilerplate", "boilerplate", "body"]

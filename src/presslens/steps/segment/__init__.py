@@ -203,16 +203,20 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     """
     n = len(path)
     body_rows = [r for r in range(n) if path[r] == _BODY_K]
-    long_body = [r for r in body_rows if len(_WORDS.findall(texts[r])) >= 12]
+    long_body = [r for r in body_rows
+                 if len(_WORDS.findall(texts[r])) >= 12 and not title_like(texts[r])]
     first_body = (long_body or body_rows or [n])[0]
     lo = max(0, first_body - TITLE_REACH)
     keys = [match_key(texts[r]) for r in range(n)]
     best, best_score = -1, -np.inf
     for r in range(lo, first_body):
-        if path[r] == _BODY_K or not title_like(texts[r]):
+        if not title_like(texts[r]):
             continue
+        # a headline the model took for a short body line (above the first long paragraph)
+        # still competes, behind lines it did not call body
         n_words = len(_WORDS.findall(texts[r]))
         score = (float(np.exp(log_proba[r, _TITLE])) + 0.3 * (path[r] == _TITLE)
+                 - 0.3 * (path[r] == _BODY_K)
                  + 0.3 * min(n_words, 10) / 10 - 0.02 * (first_body - r))
         if score > best_score:
             best, best_score = r, score

@@ -28,6 +28,11 @@ _BIO = re.compile(
     r"reporter|editor|columnist|contributor|journaliste|correspondant\w*|rédact\w*|"
     r"chroniqueu\w*|Journalist\w*|Korrespondent\w*|Redakteur\w*|periodista|corresponsal|"
     r"redactor\w*|giornalista|corrispondente)\b")
+# a picture's stand-in caption: "Illustrative image", "Image d'archive", "Photo: AFP"
+_PICTURE = re.compile(
+    r"^(?:illustrative |archive |file |stock )?(?:image|photo|picture|illustration|bild|foto|"
+    r"imagen|immagine|zdjęcie|фото)s?(?:\s+(?:d.archive|d.illustration|d.illustration|"
+    r"illustrative|de archivo|d.archivio))?\s*(?:[:|/].*)?$", re.I)
 #: running headers and captions are short; a repeated long line is a quoted passage
 MAX_REPEAT_WORDS = 12
 #: words in a line that still reads as an article paragraph after a comment heading
@@ -69,6 +74,8 @@ def furniture_kind(text: str, repeated: set[str] = frozenset()) -> str | None:
     if _PAGE_NUMBER.search(text) and n_words <= MAX_REPEAT_WORDS:
         return "boilerplate"
     if n_words < 30 and _COPYRIGHT.search(text):
+        return "boilerplate"
+    if n_words <= 6 and _PICTURE.match(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"

@@ -75,7 +75,15 @@ def demote_pleas(lines: Sequence[Line], labels: list[str | None]) -> list[str | 
         for step in (-1, 1):  # spread along the box while its lines still plead a little
             q = r + step
             while 0 <= q < len(rows) and out[rows[q]] == "body" \
-                    and plea_score(lines[rows[q]].stripped) >= 2:
+                    and _part_of_box(lines[rows[q]].stripped):
                 out[rows[q]] = "boilerplate"
                 q += step
     return out
+
+
+def _part_of_box(text: str) -> bool:
+    """A line beside a plea that belongs to its box: a softer plea, or a button or field label
+    ("Montant libre", "Donate now") rather than a sentence."""
+    if plea_score(text) >= 2:
+        return True
+    return len(text.split()) <= 3 and not text.endswith((".", "!", "?", "…", '"', "”", "»"))
