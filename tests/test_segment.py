@@ -173,6 +173,18 @@ def test_missing_model_raises_p030(tmp_path) -> None:
         seg_model.SegmenterModel.load(tmp_path)
 
 
+def test_model_trained_on_other_features_raises_p031(tmp_path) -> None:
+    import json
+    import shutil
+
+    shutil.copy(seg_model.MODEL_DIR / "weights.npz", tmp_path / "weights.npz")
+    meta = json.loads((seg_model.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    meta["features"] = meta["features"][:-1]
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(PresslensError, match="P031.*retrain"):
+        seg_model.SegmenterModel.load(tmp_path)
+
+
 def test_model_meta_describes_the_training() -> None:
     model = seg_model.get_model()
     for key in ("presslens_version", "split_rule", "data", "labels"):

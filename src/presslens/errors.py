@@ -41,7 +41,8 @@ class Errors:
     # models and resources
     P030 = _Code("P030", "model {name!r} not found at {path}; reinstall presslens or retrain "
                          "with training/{script}")
-    P031 = _Code("P031", "model {name!r} was trained for presslens {expected}, this is {actual}")
+    P031 = _Code("P031", "model {name!r} was trained on other features than this presslens "
+                         "computes ({detail}); retrain it with training/{script}")
     P032 = _Code("P032", "cannot read outlet registry {path}: {reason}")
     # usage
     P040 = _Code("P040", "no such file or directory: {path}")

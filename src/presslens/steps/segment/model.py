@@ -29,6 +29,19 @@ def presslens_version() -> str:
         return "unknown"
 
 
+def _check_features(meta: dict) -> None:
+    """A model is only valid for the features it was trained on, in the same order."""
+    from presslens.steps.segment.features import feature_names
+
+    expected, actual = meta.get("features"), feature_names()
+    if expected != actual:
+        detail = (f"{len(expected or [])} trained, {len(actual)} computed" if expected is None
+                  or len(expected) != len(actual) else
+                  f"first difference: {next(a for a, b in zip(expected, actual) if a != b)!r}")
+        raise PresslensError(Errors.P031.format(name=MODEL_NAME, detail=detail,
+                                                script="train_segmenter.py"))
+
+
 class SegmenterModel:
     """Standardise → hidden ReLU layers → softmax, then the most likely label sequence."""
 
@@ -65,6 +78,7 @@ class SegmenterModel:
         with np.load(weights, allow_pickle=False) as data:
             arrays = {key: data[key] for key in data.files}
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        _check_features(meta)
         return cls(arrays, meta)
 
     @staticmethod
