@@ -202,12 +202,13 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     take their next most likely label. Nothing changes when no row is title-like.
     """
     n = len(path)
-    body_rows = [r for r in range(n) if path[r] == _BODY_K]
-    long_body = [r for r in body_rows
-                 if len(_WORDS.findall(texts[r])) >= 12 and not title_like(texts[r])]
-    first_body = (long_body or body_rows or [n])[0]
+    body_rows = np.flatnonzero(path == _BODY_K)
+    first_body = next((int(r) for r in body_rows
+                       if len(_WORDS.findall(texts[r])) >= 12 and not title_like(texts[r])),
+                      int(body_rows[0]) if len(body_rows) else n)
     lo = max(0, first_body - TITLE_REACH)
-    keys = [match_key(texts[r]) for r in range(n)]
+    # only rows above the article are ever compared
+    keys = {r: match_key(texts[r]) for r in range(0, min(first_body + 1, n))}
     best, best_score = -1, -np.inf
     for r in range(lo, first_body):
         if not title_like(texts[r]):
@@ -226,17 +227,19 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     first = next(r for r in range(lo, best + 1) if keys[r] == keys[best])
     chosen = [first]
     if first + 1 < n and index[first + 1] == index[first] + 1 and path[first + 1] != _BODY_K \
-            and keys[first + 1] != keys[first] and _wraps(texts[first], texts[first + 1]):
+            and match_key(texts[first + 1]) != keys[first] \
+            and _wraps(texts[first], texts[first + 1]):
         chosen.append(first + 1)
     elif first > 0 and index[first - 1] == index[first] - 1 and path[first - 1] != _BODY_K \
             and _wraps(texts[first - 1], texts[first]) and title_like(texts[first - 1]):
         chosen.insert(0, first - 1)
     others = log_proba.copy()
     others[:, _TITLE] = -np.inf
+    chosen_keys = {keys.get(c) or match_key(texts[c]) for c in chosen}
     for r in range(n):
         if r in chosen:
             path[r] = _TITLE
-        elif r < first_body and keys[r] and keys[r] in (keys[c] for c in chosen):
+        elif r < first_body and keys[r] and keys[r] in chosen_keys:
             path[r] = _INDEX["boilerplate"]
         elif path[r] == _TITLE:
             path[r] = int(others[r].argmax())

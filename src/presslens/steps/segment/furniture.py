@@ -60,8 +60,14 @@ def _shape(text: str) -> str:
 
 
 def _repeated_shapes(lines: Sequence[Line]) -> set[str]:
-    counts = Counter(_shape(line.stripped) for line in lines
-                     if line.stripped and len(line.stripped.split()) <= MAX_REPEAT_WORDS)
+    # distinct lines first: menus repeat, and a shape is worth computing once
+    short = Counter(line.text for line in lines
+                    if line.text and line.text.count(" ") < 4 * MAX_REPEAT_WORDS)
+    counts: Counter[str] = Counter()
+    for text, n in short.items():
+        stripped = text.strip()
+        if stripped and len(stripped.split()) <= MAX_REPEAT_WORDS:
+            counts[_shape(stripped)] += n
     return {shape for shape, n in counts.items() if n >= 2}
 
 
