@@ -169,6 +169,9 @@ def val_snippet_f1(model: seg_model.SegmenterModel, pages: list[dict],
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hidden", type=int, nargs="+", default=[64])
+    parser.add_argument("--stage2-hidden", type=int, default=STAGE2_HIDDEN)
+    parser.add_argument("--out", type=Path, default=seg_model.MODEL_DIR,
+                        help="where to write the model (default: the package's model folder)")
     parser.add_argument("--no-eval", action="store_true", help="skip the held-out benchmark")
     args = parser.parse_args()
     np.random.seed(SEED)
@@ -208,7 +211,7 @@ def main() -> None:
     val_x = [x for x, v in zip(xs, inner) if v]
     val_oof = [p for p, v in zip(oof, inner) if v]
     val_y = [y for y, v in zip(ys, inner) if v]
-    clf2, mean2, scale2 = fit(fit_s, fit_y, (STAGE2_HIDDEN,))
+    clf2, mean2, scale2 = fit(fit_s, fit_y, (args.stage2_hidden,))
     trans, start, prior = transitions(list(fit_y))
     best = (-1.0, 0.0)
     for weight in (0.25, 0.5, 0.75, 1.0):
@@ -228,13 +231,13 @@ def main() -> None:
     prior_weight = best[1]
 
     clf, mean, scale = fit(list(xs), list(ys), hidden)
-    clf2, mean2, scale2 = fit(stacked, list(ys), (STAGE2_HIDDEN,))
+    clf2, mean2, scale2 = fit(stacked, list(ys), (args.stage2_hidden,))
     trans, start, prior = transitions(list(ys))
     train_seconds = time.perf_counter() - t1
     print(f"trained in {train_seconds:.1f}s ({clf.n_iter_} + {clf2.n_iter_} epochs), "
           f"prior weight {prior_weight}", file=sys.stderr)
 
-    out_dir = seg_model.MODEL_DIR
+    out_dir = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = arrays_for(clf, mean, scale, trans, start, prior, prior_weight)
     arrays.update({f"s2_{key}": value for key, value in
@@ -246,7 +249,7 @@ def main() -> None:
         "presslens_version": seg_model.presslens_version(),
         "labels": list(LABELS),
         "architecture": f"MLP {feats.N_FEATURES}-{'-'.join(map(str, hidden))}-{len(LABELS)} "
-                        f"(ReLU, softmax), stacked MLP {feats.N_STACK}-{STAGE2_HIDDEN}-"
+                        f"(ReLU, softmax), stacked MLP {feats.N_STACK}-{args.stage2_hidden}-"
                         f"{len(LABELS)} over its out-of-fold probabilities (±"
                         f"{feats.STACK_WINDOW} lines, block and page aggregates) "
                         "+ Viterbi over non-blank lines",
