@@ -46,3 +46,11 @@ def test_picture_stand_in_captions():
     for caption in ("Illustrative image", "Image d’archive", "Photo: AFP", "Foto: dpa"):
         assert furniture_kind(caption) == "boilerplate", caption
     assert furniture_kind("Photos show the damage after the storm.") is None
+
+
+def test_related_links_box_kept_as_body_is_demoted_with_its_teasers():
+    texts = [ARTICLE, "Ähnliche Beiträge", "Stadtrat vertagt Entscheidung über neues Hallenbad",
+             "Wie die Region sich auf den Winter vorbereitet", ARTICLE]
+    assert labels_for(texts) == ["body", "boilerplate", "boilerplate", "boilerplate", "body"]
+    texts = [ARTICLE, "Explore further", "New seawall plans unveiled", ARTICLE]
+    assert labels_for(texts) == ["body", "boilerplate", "boilerplate", "body"]

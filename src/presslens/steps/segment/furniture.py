@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Sequence
 
 from presslens.document import Line
-from presslens.steps.segment.threads import is_section_header, timestamp_line
+from presslens.steps.segment.threads import is_page_end, is_section_header, timestamp_line
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
@@ -33,6 +33,18 @@ _PICTURE = re.compile(
     r"^(?:illustrative |archive |file |stock )?(?:image|photo|picture|illustration|bild|foto|"
     r"imagen|immagine|zdjęcie|фото)s?(?:\s+(?:d.archive|d.illustration|d.illustration|"
     r"illustrative|de archivo|d.archivio))?\s*(?:[:|/].*)?$", re.I)
+# the heading of a box of links to other pages: "Explore further", "Ähnliche Beiträge"
+_MORE = re.compile(
+    r"^\W*(?:explore further|you are here|see also|also read|read (?:more|also|next)|more on|"
+    r"more (?:from|about|stories|articles|news)|related\b|similar (?:articles|posts|stories)|"
+    r"further reading|recommended|ähnliche|weitere (?:beiträge|artikel|nachrichten|themen)|"
+    r"themenrelevant\w*|mehr (?:zum thema|dazu|lesen|artikel|aus)|lesen sie (?:auch|hier|mehr)|"
+    r"auch interessant|voir aussi|lire aussi|à lire|sur le même sujet|dans la même rubrique|"
+    r"plus d.articles|ver también|lee también|leer más|relacionad\w*|más noticias|"
+    r"leggi anche|potrebbe interessarti|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
+    r"читайте также|смотрите также)", re.I)
+#: words in a teaser title listed under such a heading
+MAX_TEASER_WORDS = 14
 #: running headers and captions are short; a repeated long line is a quoted passage
 MAX_REPEAT_WORDS = 12
 #: words in a line that still reads as an article paragraph after a comment heading
@@ -51,7 +63,29 @@ def demote_furniture(lines: Sequence[Line], labels: list[str | None]) -> list[st
         if kind:
             out[i] = kind
     _close_after_comment_heading(lines, out)
+    _close_link_boxes(lines, out)
     return out
+
+
+def _close_link_boxes(lines: Sequence[Line], out: list[str | None]) -> None:
+    """A "Related articles" heading kept as body, and the teaser titles listed under it."""
+    rows = [i for i, label in enumerate(out) if label is not None]
+    r = 0
+    while r < len(rows):
+        i = rows[r]
+        text = lines[i].stripped
+        r += 1
+        if out[i] != "body" or len(text.split()) > 8 or not (_MORE.match(text)
+                                                              or is_page_end(text)):
+            continue
+        out[i] = "boilerplate"
+        while r < len(rows) and out[rows[r]] == "body" and _teaser(lines[rows[r]].stripped):
+            out[rows[r]] = "boilerplate"
+            r += 1
+
+
+def _teaser(text: str) -> bool:
+    return len(text.split()) <= MAX_TEASER_WORDS and not text.endswith((".", "!", "?", ":"))
 
 
 def _shape(text: str) -> str:
