@@ -29,7 +29,8 @@ HEADS = ("toxicity", "insult", "identity_attack", "threat", "obscene", "spam")
 SUB_HEADS = ("insult", "identity_attack", "threat", "obscene")
 
 SPLIT_RULE = ("sha1('<dataset>:<example id>') first hex digit 0-2 -> test (18.75%), "
-              "3-4 -> dev (calibration and thresholds, 12.5%), otherwise train")
+              "3-4 -> dev (calibration and thresholds, 12.5%), otherwise train; a template's "
+              "id is its language and sentence pattern, so whole patterns are held out")
 
 csv.field_size_limit(10_000_000)
 
@@ -160,7 +161,8 @@ def templates() -> Iterator[dict]:
 
     for example in all_examples():
         lang = example["lang"]
-        yield _example("templates", example["text"], example["text"],
+        example_id = f"{example['lang']}:{example['pattern']}"
+        yield _example("templates", example_id, example["text"],
                        lang if lang in ("en", "fr") else "other", example["labels"],
                        frame=example["frame"])
 

@@ -25,16 +25,17 @@ SEED = 20240505
 def expand(frame: str, lang: str, patterns: Iterable[str], slots: dict[str, list[str]],
            labels: dict[str, int], limit: int, rng: random.Random) -> list[dict]:
     """Fill every pattern with slot values (a deterministic sample of at most `limit`)."""
-    filled: list[str] = []
+    filled: dict[str, str] = {}
     for pattern in patterns:
         names = [n for n in slots if "{" + n + "}" in pattern]
         for values in itertools.product(*(slots[n] for n in names)):
-            filled.append(pattern.format(**dict(zip(names, values))))
-    filled = sorted(set(filled))
-    if len(filled) > limit:
-        filled = rng.sample(filled, limit)
-    return [{"text": _capitalise(t), "lang": lang, "frame": frame, "labels": dict(labels)}
-            for t in filled]
+            filled.setdefault(pattern.format(**dict(zip(names, values))), pattern)
+    texts = sorted(filled)
+    if len(texts) > limit:
+        texts = rng.sample(texts, limit)
+    # `pattern` lets the split hold out whole sentence frames, not just slot fillings
+    return [{"text": _capitalise(t), "lang": lang, "frame": frame, "pattern": filled[t],
+             "labels": dict(labels)} for t in texts]
 
 
 def _capitalise(text: str) -> str:

@@ -63,6 +63,36 @@ BENIGN_OBJECTS = ["the economy", "the new housing plan", "the budget", "the elec
                   "crime in the city centre", "the refugee crisis", "immigration policy",
                   "the attack on the synagogue", "religious holidays", "the pension reform"]
 
+#: kind things said about a group: the group's name alone must not read as an attack
+POSITIVE_PREDICATES = [
+    "are hard-working people", "deserve respect like everyone else", "are welcome here",
+    "have the same rights as the rest of us", "have enriched our culture", "contribute so much to this town",
+    "are part of our history", "are good neighbours", "run half the shops I love",
+    "are as diverse as any other group", "helped rebuild the old quarter", "are valued members of our club",
+    "raised money for the flood victims", "keep our hospitals running", "should feel safe here",
+]
+GROUP_CONTEXTS = [
+    "the {g} in my street", "{g} in our region", "young {g}", "older {g}", "many {g}", "the {g} I know",
+    "{g} and their families", "local {g}",
+]
+#: violence promised to a person, in many shapes
+THREAT_ACTS = [
+    "break every bone in your body", "put you in the ground", "end you", "make you bleed",
+    "burn your house down", "slit your throat", "run you over", "cave your skull in",
+    "make sure you never walk again", "bury you in the woods",
+]
+THREAT_FRAMES = [
+    "I'm going to {a}.", "one of these nights I will {a}.", "say that again and I'll {a}.",
+    "I promise you, I will {a}.", "publish one more lie and we will {a}.",
+    "we have your address. We're going to {a}.", "you'd better hide, because I will {a}.",
+    "when I find you I will {a}.",
+]
+#: violence promised to a whole group
+GROUP_THREAT_FRAMES = [
+    "we will wipe out {g}.", "time to exterminate {g}.", "{g} will be hunted down, every single one.",
+    "soon we'll deal with {g} the old way, with rope.", "we should eliminate {g} for good.",
+    "grab your guns, it's time to clear out {g}.",
+]
 
 def examples(rng: random.Random) -> list[dict]:
     hate = {"toxicity": 1, "identity_attack": 1, "insult": 0, "threat": 0, "spam": 0}
@@ -191,6 +221,14 @@ def examples(rng: random.Random) -> list[dict]:
     out += expand("benign_news_comment", "en", ["{s} {v} {o}.", "I think {s} {v} {o}.",
                                                  "according to the article, {s} {v} {o}."],
                   {"s": BENIGN_SUBJECTS, "v": BENIGN_VERBS, "o": BENIGN_OBJECTS}, clean, 1200, rng)
+    in_context = [c.format(g=g) for c in GROUP_CONTEXTS for g in GROUPS]
+    out += expand("positive_group", "en", ["{c} {p}.", "honestly, {c} {p}.", "I really think {c} {p}."],
+                  {"c": in_context, "p": POSITIVE_PREDICATES}, clean, 900, rng)
+    out += expand("neutral_group_context", "en", ["{c} {v} {o}."],
+                  {"c": in_context, "v": BENIGN_VERBS, "o": BENIGN_OBJECTS}, clean, 900, rng)
+    out += expand("threat_varied", "en", THREAT_FRAMES, {"a": THREAT_ACTS}, threat, 80, rng)
+    out += expand("group_threat", "en", GROUP_THREAT_FRAMES, {"g": GROUPS},
+                  {**hate, "threat": 1}, 120, rng)
     # reactions made only of emoji or punctuation: nothing here to moderate
     out += expand("clean_emoji", "en", ["{a}{b}", "{a}{a}{a}", "{a} {b} {b}", "{a}!!"],
                   {"a": ["👍", "😂", "❤️", "🙏", "👏", "😢", "🤔", "😮", "🎉", "🔥", "...", "?!"],

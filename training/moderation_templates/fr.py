@@ -63,6 +63,34 @@ BENIGN_OBJECTS = ["l'économie", "le nouveau plan logement", "le budget", "l'él
                   "la délinquance en centre-ville", "la crise des réfugiés", "la politique migratoire",
                   "l'attaque contre la synagogue", "les fêtes religieuses", "la réforme des retraites"]
 
+POSITIVE_PREDICATES = [
+    "sont des gens travailleurs", "méritent le respect comme tout le monde", "sont les bienvenus ici",
+    "ont les mêmes droits que nous", "ont enrichi notre culture", "apportent beaucoup à cette ville",
+    "font partie de notre histoire", "sont de bons voisins", "tiennent la moitié des commerces que j'aime",
+    "sont aussi divers que n'importe quel groupe", "ont aidé à rénover le vieux quartier",
+    "sont des membres précieux de notre club", "ont collecté des fonds pour les sinistrés",
+    "font tourner nos hôpitaux", "doivent se sentir en sécurité ici",
+]
+GROUP_CONTEXTS = [
+    "{g} de ma rue", "{g} de la région", "{g} que je connais", "beaucoup de familles parmi {g}",
+    "{g} du quartier", "les jeunes parmi {g}",
+]
+THREAT_ACTS = [
+    "te briser tous les os", "te mettre six pieds sous terre", "te faire saigner",
+    "brûler ta maison", "t'écraser avec ma voiture", "te fracasser le crâne",
+    "faire en sorte que tu ne marches plus jamais", "t'enterrer dans les bois", "te régler ton compte",
+]
+THREAT_FRAMES = [
+    "je vais {a}.", "un de ces soirs je vais {a}.", "répète ça et je vais {a}.",
+    "je te le promets, je vais {a}.", "publie encore un mensonge et on va {a}.",
+    "on a ton adresse. On va {a}.", "t'as intérêt à te cacher, parce que je vais {a}.",
+    "quand je te trouverai je vais {a}.",
+]
+GROUP_THREAT_FRAMES = [
+    "on va exterminer {g}.", "il est temps d'éliminer {g}.", "{g} seront traqués, jusqu'au dernier.",
+    "bientôt on réglera le problème {h} à l'ancienne, avec une corde.", "il faut liquider {g} une bonne fois pour toutes.",
+    "prenez vos fusils, on va nettoyer le pays de {h}.",
+]
 
 def examples(rng: random.Random) -> list[dict]:
     hate = {"toxicity": 1, "identity_attack": 1, "insult": 0, "threat": 0, "spam": 0}
@@ -194,6 +222,16 @@ def examples(rng: random.Random) -> list[dict]:
     out += expand("benign_news_comment", "fr", ["{s} {v} {o}.", "je pense que {s} {v} {o}.",
                                                  "d'après l'article, {s} {v} {o}."],
                   {"s": BENIGN_SUBJECTS, "v": BENIGN_VERBS, "o": BENIGN_OBJECTS}, clean, 1200, rng)
+    in_context = [c.format(g=g) for c in GROUP_CONTEXTS for g in GROUPS]
+    out += expand("positive_group", "fr", ["{c} {p}.", "franchement, {c} {p}.", "je pense vraiment que {c} {p}."],
+                  {"c": in_context, "p": POSITIVE_PREDICATES}, clean, 900, rng)
+    out += expand("neutral_group_context", "fr", ["{c} {v} {o}."],
+                  {"c": in_context, "v": BENIGN_VERBS, "o": BENIGN_OBJECTS}, clean, 900, rng)
+    out += expand("threat_varied", "fr", THREAT_FRAMES, {"a": THREAT_ACTS}, threat, 80, rng)
+    out += expand("group_threat", "fr", GROUP_THREAT_FRAMES,
+                  {"g": GROUPS, "h": ["des juifs", "des musulmans", "des Arabes", "des Noirs", "des Roms",
+                                      "des immigrés", "des migrants", "des homosexuels"]},
+                  {**hate, "threat": 1}, 120, rng)
     out += expand("clean_emoji", "fr", ["{a}{b}", "{a} {b}", "{a}{a}"],
                   {"a": ["👍", "😂", "❤️", "🙏", "👏", "😢", "🤔", "🇫🇷", "mdr", "lol", "!!"],
                    "b": ["👍", "😂", "😍", "💯", "🙌", "😅"]}, clean, 60, rng)

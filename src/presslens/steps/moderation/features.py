@@ -137,9 +137,13 @@ def _vectorizers():
 
 def featurize(texts: Iterable[str]):
     """Sparse feature matrix (CSR, one row per text): word view then character view."""
+    return featurize_normalized([normalize(t or "") for t in texts])
+
+
+def featurize_normalized(norms: list[str]):
+    """`featurize` for texts already passed through `normalize`."""
     from scipy.sparse import hstack
 
-    norms = [normalize(t or "") for t in texts]
     words, chars = _vectorizers()
     word_matrix = words.transform([word_tokens(n) for n in norms])
     char_matrix = chars.transform(norms)
