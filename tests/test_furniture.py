@@ -54,3 +54,13 @@ def test_related_links_box_kept_as_body_is_demoted_with_its_teasers():
     assert labels_for(texts) == ["body", "boilerplate", "boilerplate", "boilerplate", "body"]
     texts = [ARTICLE, "Explore further", "New seawall plans unveiled", ARTICLE]
     assert labels_for(texts) == ["body", "boilerplate", "boilerplate", "body"]
+
+
+def test_source_lines_and_page_widgets():
+    for line in ("Quelle: Landesregierung", "Roman Prymula, photo:", "Abbildung: Vergleich",
+                 "Teile diesen Beitrag auf", "Dieses Skript als PDF herunterladen",
+                 "Télécharger au format EPUB", "Share on Facebook", "Weiter"):
+        assert furniture_kind(line) == "boilerplate", line
+    for line in ("Sources close to the minister said the plan was dropped.",
+                 "Share prices fell sharply on Monday after the announcement."):
+        assert furniture_kind(line) is None, line

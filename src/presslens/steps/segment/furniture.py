@@ -39,10 +39,22 @@ _MORE = re.compile(
     r"more (?:from|about|stories|articles|news)|related\b|similar (?:articles|posts|stories)|"
     r"further reading|recommended|ähnliche|weitere (?:beiträge|artikel|nachrichten|themen)|"
     r"themenrelevant\w*|mehr (?:zum thema|dazu|lesen|artikel|aus)|lesen sie (?:auch|hier|mehr)|"
-    r"auch interessant|voir aussi|lire aussi|à lire|sur le même sujet|dans la même rubrique|"
+    r"auch (?:interessant|lesen)|voir aussi|lire aussi|à lire|sur le même sujet|"
+    r"dans la même rubrique|veja também|leia também|(?:le|te) puede interesar|"
+    r"dowiedz się więcej|weitere informationen|"
     r"plus d.articles|ver también|lee también|leer más|relacionad\w*|más noticias|"
     r"leggi anche|potrebbe interessarti|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
     r"читайте также|смотрите также)", re.I)
+# a picture or text source: "Quelle: Landesregierung", "Abbildung: …", "Roman Prymula, photo:"
+_SOURCE = re.compile(
+    r"^(?:quelle|quellen|source|sources|fuente|fonte|źródło|источник|abbildung|grafik|credit|"
+    r"crédit|photo|foto|bild|image|illustration)s?\s*:|,\s*(?:photo|foto|bild)\s*:?\s*$", re.I)
+# a page widget: share, download, print, paging
+_WIDGET = re.compile(
+    r"^\W*(?:share|teile|teilen|partager|partagez|compartir|compartilhe|condividi|udostępnij|"
+    r"download|herunterladen|télécharger|descargar|scarica|print|drucken|imprimer|"
+    r"auf einer seite lesen|read on one page|next page|previous page|nächste seite|"
+    r"page suivante|weiter|zurück)\b|\b(?:herunterladen|downloaden|télécharger)\W*$", re.I)
 #: words in a teaser title listed under such a heading
 MAX_TEASER_WORDS = 14
 #: running headers and captions are short; a repeated long line is a quoted passage
@@ -116,6 +128,10 @@ def furniture_kind(text: str, repeated: set[str] = frozenset()) -> str | None:
     if n_words < 30 and _COPYRIGHT.search(text):
         return "boilerplate"
     if n_words <= 6 and _PICTURE.match(text):
+        return "boilerplate"
+    if n_words <= 12 and _SOURCE.search(text):
+        return "boilerplate"
+    if n_words <= 8 and _WIDGET.search(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"
