@@ -27,6 +27,8 @@ def speed(pages: int) -> dict:
     for reference in ("trafilatura", "trafilatura_matched"):
         results[f"html_time_vs_{reference}"] = round(
             results["html"]["seconds"] / results[reference]["seconds"], 3)
+        results[f"html_cpu_time_vs_{reference}"] = round(
+            results["html"]["cpu_seconds"] / results[reference]["cpu_seconds"], 3)
     return results
 
 

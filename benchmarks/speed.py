@@ -39,7 +39,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(path: str, count: int) -> dict:
+#: the steps of the foundation (issue 2), whose speed goals this benchmark checks; later steps
+#: (entities, persuasion, moderation) have their own benchmarks
+FOUNDATION_STEPS = ("segment", "comments", "body", "language", "metadata")
+
+
+def measure(path: str, count: int, steps: tuple[str, ...] = FOUNDATION_STEPS) -> dict:
     from presslens.io.raw import RawPage
     from presslens.io.readers import load_document
     from presslens.pipeline import Pipeline
@@ -58,7 +63,7 @@ def measure(path: str, count: int) -> dict:
                                 include_formatting=False, with_metadata=matched)
         inputs = htmls
     else:
-        pipeline = Pipeline()
+        pipeline = Pipeline(steps)
         if path == "text":
             from presslens.io.html import render_html
             inputs = [RawPage(f.name, render_html(h.decode("utf-8", "replace")).encode(), "text")
@@ -71,24 +76,32 @@ def measure(path: str, count: int) -> dict:
             work_pipeline(load_document(raw))
         work(inputs[0])  # models load lazily; a real run pays this once per process
     failures = 0
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for item in inputs:
         try:
             work(item)
         except Exception:
             failures += 1
     seconds = time.perf_counter() - start
-    return {"path": path, "pages": len(inputs), "failed": failures, "seconds": round(seconds, 2),
+    # CPU time of this process: the one-core cost even when other work shares the machine
+    cpu_seconds = time.process_time() - cpu_start
+    return {"path": path, "steps": None if path.startswith("trafilatura") else list(steps),
+            "pages": len(inputs), "failed": failures, "seconds": round(seconds, 2),
             "pages_per_s": round(len(inputs) / seconds, 1),
-            "ms_per_page": round(1000 * seconds / len(inputs), 2), "peak_memory_mb": round(_peak_mb(), 1)}
+            "ms_per_page": round(1000 * seconds / len(inputs), 2),
+            "cpu_seconds": round(cpu_seconds, 2),
+            "pages_per_cpu_s": round(len(inputs) / cpu_seconds, 1),
+            "peak_memory_mb": round(_peak_mb(), 1)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--path", choices=("text", "html", "trafilatura", "trafilatura_matched"), required=True)
     parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--steps", default=",".join(FOUNDATION_STEPS),
+                        help="comma-separated pipeline steps (default: the foundation's)")
     args = parser.parse_args()
-    print(json.dumps(measure(args.path, args.pages)))
+    print(json.dumps(measure(args.path, args.pages, tuple(args.steps.split(",")))))
 
 
 if __name__ == "__main__":

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 from presslens.document import Line
 from presslens.steps.segment.threads import is_page_end, is_section_header, timestamp_line
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|"
     r"\b(?:page|seite|página|pagina|strona|страница)\s+\d+\s*(?:of|/|sur|von|de|di|z|из)\s*\d+\b",
@@ -57,6 +58,8 @@ _WIDGET = re.compile(
     r"page suivante|weiter|zurück)\b|\b(?:herunterladen|downloaden|télécharger)\W*$", re.I)
 #: words in a teaser title listed under such a heading
 MAX_TEASER_WORDS = 14
+# a sentence's last character: a running header or caption has none
+_CLOSING = (".", "!", "?", "»", "”", '"')
 #: running headers and captions are short; a repeated long line is a quoted passage
 MAX_REPEAT_WORDS = 12
 #: words in a line that still reads as an article paragraph after a comment heading
@@ -69,7 +72,7 @@ def demote_furniture(lines: Sequence[Line], labels: list[str | None]) -> list[st
     body = [i for i, label in enumerate(labels) if label == "body"]
     if not body:
         return out
-    repeated = _repeated_shapes(lines)
+    repeated = _repeated_shapes(lines, [lines[i].stripped for i in body])
     for i in body:
         kind = furniture_kind(lines[i].stripped, repeated)
         if kind:
@@ -85,10 +88,11 @@ def _close_link_boxes(lines: Sequence[Line], out: list[str | None]) -> None:
     r = 0
     while r < len(rows):
         i = rows[r]
-        text = lines[i].stripped
         r += 1
-        if out[i] != "body" or len(text.split()) > 8 or not (_MORE.match(text)
-                                                              or is_page_end(text)):
+        if out[i] != "body" or len(lines[i].text) > 120:
+            continue
+        text = lines[i].stripped
+        if len(text.split()) > 8 or not (_MORE.match(text) or is_page_end(text)):
             continue
         out[i] = "boilerplate"
         while r < len(rows) and out[rows[r]] == "body" and _teaser(lines[rows[r]].stripped):
@@ -101,28 +105,38 @@ def _teaser(text: str) -> bool:
 
 
 def _shape(text: str) -> str:
-    """A line with its numbers blanked: "Page 2 of 3" and "Page 3 of 3" share a shape."""
-    return _DIGITS.sub("#", " ".join(text.split()).lower())
+    """A line without its numbers and spaces: "Page 2 of 3" and "Page 3 of 3" share a shape."""
+    return _DIGITS_AND_SPACES.sub("", text).lower()
 
 
-def _repeated_shapes(lines: Sequence[Line]) -> set[str]:
-    # distinct lines first: menus repeat, and a shape is worth computing once
-    short = Counter(line.text for line in lines
-                    if line.text and line.text.count(" ") < 4 * MAX_REPEAT_WORDS)
-    counts: Counter[str] = Counter()
-    for text, n in short.items():
-        stripped = text.strip()
-        if stripped and len(stripped.split()) <= MAX_REPEAT_WORDS:
-            counts[_shape(stripped)] += n
+def _repeated_shapes(lines: Sequence[Line], candidates: list[str]) -> set[str]:
+    """Shapes of the short `candidates` that two or more lines of the page share."""
+    wanted = {_shape(text) for text in candidates if _could_repeat(text)}
+    wanted.discard("")
+    if not wanted:
+        return set()
+    # a line's shape is no longer than the line; padding adds at most a few dozen characters
+    low, high = min(map(len, wanted)), max(map(len, wanted)) + 40
+    counts = Counter(shape for line in lines if low <= len(line.text) <= high
+                     and (shape := _shape(line.text)) in wanted)
     return {shape for shape, n in counts.items() if n >= 2}
+
+
+def _could_repeat(text: str) -> bool:
+    return len(text.split()) <= MAX_REPEAT_WORDS and not text.endswith(_CLOSING)
 
 
 def furniture_kind(text: str, repeated: set[str] = frozenset()) -> str | None:
     """'boilerplate' or 'meta' when the stripped line is furniture of that kind, else None."""
-    n_words = len(text.split())
-    if n_words <= MAX_REPEAT_WORDS and not text.endswith((".", "!", "?", "»", "”", '"')) \
-            and _shape(text) in repeated:
+    if _could_repeat(text) and _shape(text) in repeated:
         return "boilerplate"  # a running header or footer, a repeated caption
+    return _kind_alone(text)
+
+
+@lru_cache(maxsize=8192)
+def _kind_alone(text: str) -> str | None:
+    """furniture_kind without the page's repeated lines (cached: footers recur across pages)."""
+    n_words = len(text.split())
     if _PAGE_NUMBER.search(text) and n_words <= MAX_REPEAT_WORDS:
         return "boilerplate"
     if n_words < 30 and _COPYRIGHT.search(text):
@@ -146,8 +160,8 @@ def _close_after_comment_heading(lines: Sequence[Line], out: list[str | None]) -
     paragraphs follow (the heading was a teaser box mid-page)."""
     first_body = out.index("body") if "body" in out else len(out)
     heading = next((i for i in range(first_body + 1, len(out))
-                    if out[i] in ("body", "boilerplate") and is_section_header(lines[i].stripped)),
-                   None)
+                    if out[i] in ("body", "boilerplate") and len(lines[i].text) <= 120
+                    and is_section_header(lines[i].stripped)), None)
     if heading is None:
         return
     after = [i for i in range(heading + 1, len(out)) if out[i] == "body"]
