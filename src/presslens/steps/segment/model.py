@@ -120,14 +120,15 @@ class SegmenterModel:
         emit = log_proba - self.prior_weight * self.log_prior
         if allowed is not None:
             emit = np.where(allowed, emit, NEG_INF)
-        n_labels = emit.shape[1]
-        back = np.zeros((n, n_labels), dtype=np.int64)
+        k = emit.shape[1]
+        back = np.zeros((n, k), dtype=np.int64)
         score = self.log_start + emit[0]
         trans = self.log_transitions
+        cand = np.empty((k, k))
         for t in range(1, n):
-            cand = score[:, None] + trans
+            np.add(score[:, None], trans, out=cand)
             back[t] = cand.argmax(axis=0)
-            score = cand[back[t], np.arange(n_labels)] + emit[t]
+            score = cand.max(axis=0) + emit[t]
         path = np.zeros(n, dtype=np.int64)
         path[-1] = int(score.argmax())
         for t in range(n - 1, 0, -1):
