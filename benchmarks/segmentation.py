@@ -160,7 +160,8 @@ def _product(raw) -> Document | None:
 
     global _pipeline
     if _pipeline is None:
-        _pipeline = Pipeline()
+        # the foundation steps: the body does not depend on later ones (entities, persuasion …)
+        _pipeline = Pipeline(("segment", "comments", "body", "language", "metadata"))
     try:
         doc = load_document(raw)
     except PageError:
