@@ -64,3 +64,11 @@ def test_source_lines_and_page_widgets():
     for line in ("Sources close to the minister said the plan was dropped.",
                  "Share prices fell sharply on Monday after the announcement."):
         assert furniture_kind(line) is None, line
+
+
+def test_dated_bylines_and_captions_with_their_credit():
+    assert furniture_kind("von Anja Muster am 14. Mai 2014, 15:40 Uhr") == "meta"
+    assert furniture_kind("Pubblicato il 19 Febbraio 2020") == "meta"
+    assert furniture_kind("Golf im TV: die Übertragungszeiten im Überblick. (Foto: Getty)") == \
+        "boilerplate"
+    assert furniture_kind("By the end of March 2020 the council had spent its budget.") is None

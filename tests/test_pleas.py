@@ -13,12 +13,15 @@ PLEAS = [
     "Sie können unsere Arbeit mit einer Spende unterstützen.",
     "Suscríbete a nuestro boletín y recibe las noticias en tu correo electrónico.",
     "Iscriviti alla nostra newsletter per ricevere le notizie ogni mattina.",
+    "Follow The Gazette on Twitter and Instagram for the latest updates.",
+    "If you enjoyed reading this post, would you consider supporting our work?",
 ]
 REPORTING = [
     "Netflix told subscribers that the monthly price will rise next year.",
     "The union said it would support the strike and urged members to donate to the fund.",
     "Selon un communiqué interne consulté par notre rédaction, la direction invoque des coûts.",
     "Der Verein sammelt Spenden für die Flutopfer im Ahrtal, teilte die Stadt mit.",
+    "The minister said on Twitter that the app would be withdrawn next week.",
 ]
 
 

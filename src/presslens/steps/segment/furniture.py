@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from presslens.document import Line
-from presslens.steps.segment.threads import is_page_end, is_section_header, timestamp_line
+from presslens.steps.segment.threads import (is_page_end, is_section_header, timestamp_in,
+                                             timestamp_line)
 
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
 _PAGE_NUMBER = re.compile(
@@ -49,7 +50,12 @@ _MORE = re.compile(
 # a picture or text source: "Quelle: Landesregierung", "Abbildung: …", "Roman Prymula, photo:"
 _SOURCE = re.compile(
     r"^(?:quelle|quellen|source|sources|fuente|fonte|źródło|источник|abbildung|grafik|credit|"
-    r"crédit|photo|foto|bild|image|illustration)s?\s*:|,\s*(?:photo|foto|bild)\s*:?\s*$", re.I)
+    r"crédit|photo|foto|bild|image|illustration)s?\s*:|,\s*(?:photo|foto|bild)\s*:|"
+    r"\((?:photo|foto|bild|bildquelle|image|credit|quelle|source)s?\s*:[^)]*\)\s*$", re.I)
+# a byline with its date: "von Anja Muster am 14. Mai 2014", "Pubblicato il 19 Febbraio 2020"
+_DATED_BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|da|posted|published|publié|publicado|pubblicato|veröffentlicht|"
+    r"aktualisiert|updated|mis à jour|actualizado|aggiornato|opublikowano)\b", re.I)
 # a page widget: share, download, print, paging
 _WIDGET = re.compile(
     r"^\W*(?:share|teile|teilen|partager|partagez|compartir|compartilhe|condividi|udostępnij|"
@@ -143,11 +149,13 @@ def _kind_alone(text: str) -> str | None:
         return "boilerplate"
     if n_words <= 6 and _PICTURE.match(text):
         return "boilerplate"
-    if n_words <= 12 and _SOURCE.search(text):
+    if n_words <= 30 and _SOURCE.search(text):
         return "boilerplate"
     if n_words <= 8 and _WIDGET.search(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
+        return "meta"
+    if n_words <= 20 and _DATED_BYLINE.match(text) and timestamp_in(text):
         return "meta"
     if n_words <= 40 and _BIO.match(text):
         return "meta"

@@ -17,7 +17,9 @@ from typing import Sequence
 from presslens.document import Line
 
 _ACTION = re.compile(
-    r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|donat\w*|support (?:us|our)|membership|"
+    r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|donat\w*|support(?:ing)? (?:us|our)|membership|"
+    r"follow (?:us|our|the)|facebook|twitter|instagram|telegram|whatsapp|youtube|apps?|"
+    r"letters? to the editor|folgen sie|suivez-nous|síguenos|seguici|"
     r"help(?:ing)? us|aidez-nous|helfen sie uns|ayúdanos|aiutaci|"
     r"become a (?:member|subscriber|supporter|patron)|premium|ad-free|inbox|unlock\w*|"
     r"free trial|paywall|e-?mail address|patreon|paypal|"
@@ -38,7 +40,7 @@ _OUTLET = re.compile(
     r"my|nasz\w*|мы|наш\w*|нас)\b")
 _IMPERATIVE = re.compile(
     r"^\W*(?:subscribe|sign up|join|donate|support|become|register|get (?:our|the|unlimited)|"
-    r"consider (?:helping|supporting|donating|subscribing)|"
+    r"consider (?:helping|supporting|donating|subscribing)|follow|download|"
     r"abonnez|inscrivez|devenez|soutenez|faites un don|rejoignez|"
     r"abonnieren|unterstützen sie|werden sie|spenden sie|melden sie sich|"
     r"suscr[ií]bete|hazte|apoya|dona|únete|iscriviti|abbonati|sostieni|diventa|"
