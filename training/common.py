@@ -164,7 +164,8 @@ def _mark(page_norm: str, starts: list[int], ends: list[int], snippet: str) -> l
 
 
 def label_page(page: dict[str, Any]):
-    """(lines, labels): labels aligned with lines, None for blank lines.
+    """(lines, labels, gold lines): labels aligned with lines, None for blank lines; the
+    indices of the lines a gold snippet labelled (the rest follow trafilatura or rules).
 
     Priority: gold boilerplate > gold main text > gold comments > trafilatura's comments >
     trafilatura's main text > title > byline (meta) > boilerplate.
@@ -250,12 +251,12 @@ def label_page(page: dict[str, Any]):
     labels: list[str | None] = [None] * len(lines)
     for r, i in enumerate(index):
         labels[i] = label[r] or "boilerplate"
-    return lines, labels
+    return lines, labels, {index[r] for r in gold_with | gold_without}
 
 
 def labelled_pages(jobs: int = 2) -> list[dict[str, Any]]:
-    """prepared_pages() with `lines` and `labels` added."""
+    """prepared_pages() with `lines`, `labels` and `gold_lines` added."""
     pages = prepared_pages(jobs)
     for page in pages:
-        page["lines"], page["labels"] = label_page(page)
+        page["lines"], page["labels"], page["gold_lines"] = label_page(page)
     return pages

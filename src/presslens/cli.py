@@ -13,6 +13,8 @@ from presslens.errors import Errors, PresslensError
 from presslens.io.writers import FORMATS
 from presslens.pipeline import DEFAULT_STEPS, available_steps
 from presslens.runner import RunOptions, default_jobs, run
+from presslens.steps.persuasion.cli import (add_techniques_command, add_threshold_option,
+                                           run_techniques, threshold_scope)
 
 
 def _positive_int(value: str) -> int:
@@ -47,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="comma-separated pipeline steps (default: %(default)s)")
     analyze.add_argument("--set", type=_setting, action="append", default=[], metavar="NAME=VALUE",
                          help="override a limit from the settings table")
+    add_threshold_option(analyze)
     progress = analyze.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="always show the progress bar")
@@ -56,11 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of a page record")
     commands.add_parser("steps", help="list the pipeline steps available by name")
     commands.add_parser("settings", help="list the settings (limits) and their defaults")
+    entities = commands.add_parser(
+        "entities", help="print a table of the named entities across pages")
+    entities.add_argument("paths", nargs="+", metavar="PATH",
+                          help="file, directory (recursive) or - for stdin")
+    entities.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                          help="worker processes")
     moderate = commands.add_parser(
         "moderate", help="add `moderation` to JSONL comment lines (`text`, optional `language`)")
     moderate.add_argument("path", nargs="?", default="-", metavar="FILE",
                           help="JSONL file, or - for stdin (default)")
     moderate.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
+    add_techniques_command(commands)
     return parser
 
 
@@ -83,6 +93,17 @@ def _moderate(args: argparse.Namespace) -> int:
     if report.failed:
         print(f"presslens: {len(report.failed)} of {report.lines} lines failed", file=sys.stderr)
     return report.exit_status
+
+
+def _entities(args: argparse.Namespace) -> int:
+    from presslens.steps.entities.table import run_table
+
+    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    for path in missing:
+        print("presslens: " + Errors.P040.format(path=path), file=sys.stderr)
+    if missing:
+        return 2
+    return run_table(args.paths, sys.stdout, sys.stderr, args.jobs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "moderate":
         return _moderate(args)
+    if args.command == "entities":
+        return _entities(args)
+    if args.command == "techniques":
+        return run_techniques(args)
     if args.format not in FORMATS:
         print("presslens: " + Errors.P041.format(fmt=args.format, formats=FORMATS), file=sys.stderr)
         return 2
@@ -117,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             print("presslens: " + Errors.P040.format(path=path), file=sys.stderr)
         return 2
     try:
-        report = run(_options(args))
+        with threshold_scope(args):
+            report = run(_options(args))
     except PresslensError as exc:  # a bad pipeline or option, before any page ran
         print(f"presslens: {exc}", file=sys.stderr)
         return 2

@@ -12,7 +12,8 @@ from presslens.errors import Errors, PageError, PresslensError
 ENTRY_POINT_GROUP = "presslens.steps"
 
 #: the steps `presslens analyze` runs, in order
-DEFAULT_STEPS = ("segment", "comments", "body", "language", "moderation", "metadata")
+DEFAULT_STEPS = ("segment", "comments", "body", "language", "moderation", "metadata",
+                 "persuasion", "entities", "quotes")
 
 #: built-in steps, name -> "module:Class"; imported lazily so `import presslens` stays light
 BUILTIN_STEPS = {
@@ -22,6 +23,9 @@ BUILTIN_STEPS = {
     "language": "presslens.steps.language:LanguageStep",
     "metadata": "presslens.steps.metadata:MetadataStep",
     "moderation": "presslens.steps.moderation:ModerationStep",
+    "persuasion": "presslens.steps.persuasion:PersuasionStep",
+    "entities": "presslens.steps.entities:EntitiesStep",
+    "quotes": "presslens.steps.quotes:QuotesStep",
 }
 
 #: fields every document has before any step runs

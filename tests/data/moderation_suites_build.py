@@ -180,7 +180,7 @@ EN = {
         "My daughter earns $15 an hour at the supermarket and can't afford rent.",
     ], None),
     "emoji_and_empty": ([], ["toxicity", "insult", "identity_attack", "threat", "obscene", "spam"], [
-        "👍👍", "😡", "🤣🤣🤣", "🙏🏽", "❤️🇬🇧", "!!!", "...",
+        "👏🏻👏🏻", "😡", "🤣🤣🤣", "🙏🏽", "❤️🇬🇧", "!!!", "...",
     ], None),
 }
 
@@ -339,7 +339,7 @@ FR = {
         "Ma fille gagne 11 € de l'heure au supermarché et n'arrive pas à payer son loyer.",
     ], None),
     "emoji_and_empty": ([], ["toxicity", "insult", "identity_attack", "threat", "obscene", "spam"], [
-        "👍👍", "😡", "🤣🤣🤣", "🙏🏽", "❤️🇫🇷", "!!!", "...",
+        "👏🏻👏🏻", "😡", "🤣🤣🤣", "🙏🏽", "❤️🇫🇷", "!!!", "...",
     ], None),
 }
 

@@ -206,6 +206,19 @@ def examples(rng: random.Random) -> list[dict]:
         "{e}, the {t} again.", "the {t} was {f} brilliant.", "{e}! Great news for the town.",
     ], {"e": PROFANE_EXCLAMATIONS, "f": PROFANITY, "t": EVERYDAY_TOPICS},
         {"obscene": 1, "insult": 0, "identity_attack": 0, "threat": 0, "spam": 0}, 260, rng)
+    out += expand("profanity_varied", "en", [
+        "this is fucking {a}.", "{e}, this {t} is bullshit.", "what a shitshow the {t} was.",
+        "the {t} is a fucking mess.", "that's some serious shit about the {t}.", "this is bullshit.",
+        "damn, the {t} is so fucking {a}.", "fucking {a}, honestly.",
+    ], {"a": ["brilliant", "expensive", "annoying", "ridiculous", "amazing", "slow"], "e": PROFANE_EXCLAMATIONS,
+        "t": EVERYDAY_TOPICS}, {"obscene": 1, "insult": 0, "identity_attack": 0, "threat": 0, "spam": 0},
+        260, rng)
+    out += expand("negation_verbs", "en", [
+        "I don't {v} {g}.", "we don't {v} {g} here.", "I have never {vp} {g}.",
+        "I don't {v} {g}. {s}",
+    ], {"v": ["hate", "despise", "dislike", "fear", "blame", "resent"],
+        "vp": ["hated", "despised", "blamed", "resented"], "g": GROUPS,
+        "s": ["They are my neighbours.", "Some are my friends.", "Why would I?"]}, clean, 300, rng)
     out += expand("profane_insult", "en", [
         "you {f} {n}.", "shut the fuck up, {n}.", "{w} is a {f} {n}.", "fuck off, you {n}.",
     ], {"f": ["fucking", "goddamn", "shitty"], "n": INSULT_NOUNS, "w": PEOPLE},

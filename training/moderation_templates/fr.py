@@ -206,6 +206,19 @@ def examples(rng: random.Random) -> list[dict]:
         "{t} ? Un bordel pas possible.",
     ], {"e": PROFANE_EXCLAMATIONS, "t": EVERYDAY_TOPICS},
         {"obscene": 1, "insult": 0, "identity_attack": 0, "threat": 0, "spam": 0}, 220, rng)
+    out += expand("profanity_varied", "fr", [
+        "c'est {a}, putain.", "{e}, {t} c'est de la merde.", "quel bordel, {t}.",
+        "{t}, fait chier.", "putain c'est n'importe quoi {t}.", "c'est de la merde tout ça.",
+        "{e}, {t} est vraiment {a}.", "bordel, c'est {a}.",
+    ], {"a": ["génial", "cher", "pénible", "ridicule", "incroyable", "lent"], "e": PROFANE_EXCLAMATIONS,
+        "t": EVERYDAY_TOPICS}, {"obscene": 1, "insult": 0, "identity_attack": 0, "threat": 0, "spam": 0},
+        220, rng)
+    out += expand("negation_verbs", "fr", [
+        "je ne {v} pas {g}.", "on ne {v} pas {g} ici.", "je n'ai jamais {vp} {g}.",
+        "je ne {v} pas {g}, {s}",
+    ], {"v": ["déteste", "hais", "méprise", "crains", "rejette", "accuse"],
+        "vp": ["détesté", "méprisé", "accusé", "rejeté"], "g": GROUPS,
+        "s": ["ce sont mes voisins.", "certains sont mes amis.", "pourquoi je le ferais ?"]}, clean, 300, rng)
     out += expand("profane_insult", "fr", [
         "va te faire foutre, {n}.", "ta gueule, {n}.", "{w} est un putain de {n}.",
         "ferme ta gueule, espèce de {n} de merde.", "nique ta mère, {n}.",

@@ -9,16 +9,24 @@ targeted. The model is one multilingual set of linear heads (see models/moderati
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Sequence
 
+import numpy as np
+
 from presslens.document import Document
+from presslens.steps.moderation.features import clip
 from presslens.steps.moderation.groups import groups_named
 from presslens.steps.moderation.model import HEADS, load_model
 
 #: comments scored per model call; bigger batches amortise the sparse product, smaller ones
 #: keep memory flat on pages with thousands of comments
 BATCH = 512
+#: comments longer than this are scored in pieces of about CHUNK_CHARS (see `chunks`)
+LONG_COMMENT_CHARS = 600
+CHUNK_CHARS = 160
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 #: how many commenters and groups the summary lists
 TOP = 5
 #: labels that make a comment "flagged" for the per-commenter count (spam included: a spammer
@@ -34,11 +42,50 @@ def moderate_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
         batch = [t if isinstance(t, str) else "" for t in texts[start:start + BATCH]]
         # nothing to judge in an empty or blank comment: no score, rather than the model's prior
         scored = [i for i, t in enumerate(batch) if t.strip()]
-        scores = model.scores([batch[i] for i in scored])
-        by_index = dict(zip(scored, scores))
+        pieces = [(i, chunk) for i in scored for chunk in chunks(batch[i])]
+        scores = model.scores([chunk for _, chunk in pieces])
+        by_index: dict[int, Any] = {}
+        for (i, _), row in zip(pieces, scores):
+            # a threat or a slur anywhere in a long comment is in the comment: keep the worst part
+            by_index[i] = row if i not in by_index else np.maximum(by_index[i], row)
         for i, text in enumerate(batch):
             records.append(_record(text, by_index.get(i), model.heads, model.thresholds))
     return records
+
+
+def chunks(text: str) -> list[str]:
+    """A comment as pieces of whole sentences of at most about CHUNK_CHARS (head and tail if huge).
+
+    The features are length-normalised, so one threatening sentence in a 30,000-character
+    comment would be diluted to nothing; pieces the size of a short comment keep it visible.
+    Ordinary comments are one piece, scored whole.
+    """
+    text = clip(text)
+    if len(text) <= LONG_COMMENT_CHARS:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(text):
+        for part in _cut(sentence):
+            if current and len(current) + len(part) + 1 > CHUNK_CHARS:
+                pieces.append(current)
+                current = part
+            else:
+                current = f"{current} {part}" if current else part
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _cut(sentence: str) -> list[str]:
+    """A run-on sentence cut at spaces into parts of at most CHUNK_CHARS."""
+    parts = []
+    while len(sentence) > CHUNK_CHARS:
+        cut = sentence.rfind(" ", CHUNK_CHARS // 2, CHUNK_CHARS)
+        cut = cut if cut > 0 else CHUNK_CHARS
+        parts.append(sentence[:cut])
+        sentence = sentence[cut:].lstrip()
+    return parts + [sentence] if sentence else parts
 
 
 def _record(text: str, scores, heads: Sequence[str], thresholds) -> dict[str, Any]:

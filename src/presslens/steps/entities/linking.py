@@ -1,0 +1,261 @@
+"""One id per real-world entity: mentions grouped within a page, then resolved against the KB.
+
+Within a page, a short form joins the longer name it ends ("Le Drian" -> "Jean-Yves Le
+Drian"), an acronym joins the name it abbreviates ("SOHR"), and a misspelt form joins a name
+one or two edits away ("Le Drain") unless both spellings are known names of their own. Each
+group is then looked up in the knowledge base by every spelling it has; a place name shared by
+several places ("Tripoli") goes to the place in a country the page names, else the most
+populous. A group the KB does not know gets `corpus:<hash of its name key>`, so the same
+unknown name links across pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from presslens.steps.entities.kb import Entity, KnowledgeBase
+from presslens.steps.entities.normalize import (TITLES, corpus_id, edit_distance, initials,
+                                                name_key)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name found in the page: `text` is `doc.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    kb_id: str | None = None  # set when the gazetteer found it by a KB alias
+    key: str = ""
+    group: "Group | None" = None
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions taken to name one entity."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    entity: Entity | None = None
+    entity_id: str = ""
+    name: str = ""
+    label: str = ""
+
+    @property
+    def longest(self) -> Mention:
+        return max(self.mentions, key=lambda m: (len(m.key.split()), len(m.key), -m.start))
+
+
+def mention_key(text: str, label: str) -> str:
+    # people are named with titles ("M. Jaafari", "President Obama"); the key is the name
+    return name_key(text, strip_titles=label == "PER")
+
+
+def link(mentions: list[Mention], kb: KnowledgeBase) -> list[Group]:
+    """Group the page's mentions and give each group an id, a canonical name and a label."""
+    for mention in mentions:
+        mention.key = mention_key(mention.text, mention.label)
+    groups = _group(mentions, kb)
+    context = _context_countries(groups, kb)
+    for group in groups:
+        _resolve(group, kb, context)
+    return groups
+
+
+# --- grouping within the page ---------------------------------------------------------------
+
+def _group(mentions: list[Mention], kb: KnowledgeBase) -> list[Group]:
+    by_key: dict[tuple[str, str], Group] = {}
+    for mention in mentions:
+        if not mention.key:
+            continue
+        slot = (_kind(mention.label), mention.key)
+        group = by_key.setdefault(slot, Group())
+        group.mentions.append(mention)
+        mention.group = group
+    # longest names first: a short form joins the longest name it belongs to
+    ordered = sorted(by_key.items(), key=lambda item: (-len(item[0][1].split()),
+                                                        -len(item[0][1])))
+    merged: dict[int, Group] = {}
+    for index, ((kind, key), group) in enumerate(ordered):
+        target = _longer_match(kind, key, ordered[:index], kb)
+        if target is not None:
+            target = merged.get(id(target), target)
+            target.mentions.extend(group.mentions)
+            for mention in group.mentions:
+                mention.group = target
+            merged[id(group)] = target
+    groups = [g for g in by_key.values() if id(g) not in merged]
+    return _surnames_mislabelled(groups, kb)
+
+
+def _surnames_mislabelled(groups: list[Group], kb: KnowledgeBase) -> list[Group]:
+    """A one-word non-person name that is the surname of a person named on the page, and no
+    known place or organisation, is that person ("Le Drian en visite", tagged LOC)."""
+    people = [g for g in groups if g.mentions[0].label == "PER"]
+    kept = []
+    for group in groups:
+        key = group.mentions[0].key
+        target = None
+        if group.mentions[0].label != "PER" and " " not in key and not kb.has_key(key):
+            target = next((p for p in people if p.longest.key.split()[-1] == key
+                           and " " in p.longest.key), None)
+        if target is None:
+            kept.append(group)
+            continue
+        for mention in group.mentions:
+            mention.label, mention.group = "PER", target
+        target.mentions.extend(group.mentions)
+    return kept
+
+
+def _kind(label: str) -> str:
+    # a person is never the same entity as a place; organisations, places and MISC often are
+    # (re3d and news call a state both "Syria" the place and "Syria" the government)
+    return "PER" if label == "PER" else "NAME"
+
+
+def _longer_match(kind: str, key: str, longer: list, kb: KnowledgeBase) -> Group | None:
+    words = key.split()
+    known = kb.has_key(key)
+    for (other_kind, other_key), group in longer:
+        if other_kind != kind or other_key == key:
+            continue
+        other_words = other_key.split()
+        if kind == "PER" and len(words) < len(other_words) and \
+                other_words[-len(words):] == words:
+            return group  # "Le Drian" ends "Jean-Yves Le Drian"
+        if kind == "PER" and len(words) < len(other_words) and \
+                _close(" ".join(other_words[-len(words):]), key) and not known:
+            return group  # "Le Drain": a misspelt surname
+        if kind == "NAME" and len(words) == 1 and len(other_words) >= 2 and \
+                key == initials(other_key) and len(key) >= 2:
+            return group  # "SOHR" abbreviates "Syrian Observatory for Human Rights"
+        if len(words) == len(other_words) and _close(other_key, key) and not (
+                known and kb.has_key(other_key)):
+            return group  # one spelling is a typo of the other
+    return None
+
+
+def _close(a: str, b: str) -> bool:
+    """Near enough to be a typo: one edit from 5 characters, two from 9 (short names differ
+    in one letter too often: Iraq/Iran, Mali/Bali)."""
+    shortest = min(len(a), len(b))
+    if shortest < 5:
+        return False
+    limit = 2 if shortest >= 9 else 1
+    return edit_distance(a, b, limit) <= limit
+
+
+# --- resolution against the knowledge base --------------------------------------------------
+
+def _candidates(group: Group, kb: KnowledgeBase) -> list[Entity]:
+    """KB entities the group may be, by each of its spellings, longest first."""
+    kind = _kind(group.mentions[0].label)
+    seen: set[str] = set()
+    for mention in sorted(group.mentions, key=lambda m: -len(m.key)):
+        if mention.key in seen:
+            continue
+        seen.add(mention.key)
+        found = [e for e in kb.candidates(mention.text, strip_titles=kind == "PER")
+                 if _compatible(kind, e)]
+        if found:
+            return found
+    if kind == "PER":
+        return _by_surname(group, kb) or _strong_non_person(group, kb)
+    return []
+
+
+#: places big enough that a name tagged as a person is more likely the place
+STRONG_CITY_POPULATION = 1_000_000
+
+
+def _strong_non_person(group: Group, kb: KnowledgeBase) -> list[Entity]:
+    """A "person" whose name is a country, a curated group or a big city is that entity: the
+    model tags an unfamiliar context, the knowledge base knows the name."""
+    for mention in group.mentions:
+        found = kb.candidates(mention.text)
+        if found and (found[0].kind not in ("city",) or
+                      found[0].population >= STRONG_CITY_POPULATION) and found[0].label != "PER":
+            return found[:1]
+    return []
+
+
+def _compatible(kind: str, entity: Entity) -> bool:
+    return (entity.label == "PER") == (kind == "PER")
+
+
+def _by_surname(group: Group, kb: KnowledgeBase) -> list[Entity]:
+    """A lone surname ("Lavrov") names the one KB person with that surname, if only one."""
+    key = group.longest.key
+    if " " in key or len(key) < 4:
+        return []
+    people = [e for e in kb.surname_index().get(key, [])]
+    return people if len(people) == 1 else []
+
+
+def _context_countries(groups: list[Group], kb: KnowledgeBase) -> Counter[str]:
+    """Countries the page names, or whose places it names unambiguously, by mention count."""
+    countries: Counter[str] = Counter()
+    for group in groups:
+        found = _candidates(group, kb)
+        if found and found[0].country and (len(found) == 1 or found[0].kind == "country"):
+            countries[found[0].country] += len(group.mentions)
+    return countries
+
+
+def _resolve(group: Group, kb: KnowledgeBase, context: Counter[str]) -> None:
+    found = _candidates(group, kb)
+    if found:
+        entity = _pick_place(found, context) if len(found) > 1 else found[0]
+        group.entity, group.entity_id = entity, entity.id
+        group.name, group.label = entity.name, entity.label
+        for mention in group.mentions:
+            mention.label = entity.label
+        return
+    longest = group.longest
+    group.label = Counter(m.label for m in group.mentions).most_common(1)[0][0]
+    group.name = display_name(longest.text, group.label)
+    group.entity_id = corpus_id(longest.key)
+
+
+def _pick_place(found: list[Entity], context: Counter[str]) -> Entity:
+    """The candidate in the country the page names most, else the most populous (KB order
+    breaks ties: curated entries before countries before cities)."""
+    def score(item: tuple[int, Entity]) -> tuple[int, int, int]:
+        rank, entity = item
+        return (context.get(entity.country or "", 0), entity.population if entity.is_place
+                else 0, -rank)
+    if not any(e.is_place for e in found):
+        return found[0]
+    in_context = [(i, e) for i, e in enumerate(found) if context.get(e.country or "", 0)]
+    pool = in_context or list(enumerate(found))
+    if not in_context and found[0].kind not in ("city", "country"):
+        return found[0]  # a curated entry (a region, a group) outranks same-named cities
+    return max(pool, key=score)[1]
+
+
+def display_name(text: str, label: str) -> str:
+    """A mention as a name: one line, single spaces, and for people no leading titles."""
+    words = text.split()
+    if label == "PER":
+        while len(words) > 1 and name_key(words[0]) in TITLES:
+            words = words[1:]
+    return " ".join(words)
+
+
+def entity_record(mention: Mention) -> dict[str, Any]:
+    """The JSON record of a mention (schema.json `entity`)."""
+    group = mention.group
+    record: dict[str, Any] = {
+        "text": mention.text, "label": group.label, "start": mention.start, "end": mention.end,
+        "entity_id": group.entity_id, "name": group.name,
+    }
+    if group.label == "LOC":
+        entity = group.entity
+        record["lat"] = entity.lat if entity else None
+        record["lon"] = entity.lon if entity else None
+        record["country"] = entity.country if entity else None
+    return record

@@ -1,0 +1,107 @@
+"""Named-entity recognisers per language, loaded once per process.
+
+English: the model trained by training/train_ner.py, shipped in models/ner_en/ (spaCy format).
+French: spaCy's fr_core_news_sm with only its `ner` component (it has its own tok2vec), which
+is a dependency of presslens. Other languages have no statistical model here: the knowledge-base
+gazetteer (gazetteer.py) finds the names it knows.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Iterable
+
+from presslens.steps.entities.normalize import TITLES, name_key
+
+#: labels every recogniser is mapped to
+LABELS = ("PER", "ORG", "LOC", "MISC")
+#: French pipeline parts that entity recognition does not need (loading and running them
+#: would triple the time per page)
+_FR_UNUSED = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
+_LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "FAC": "LOC", "NORP": "MISC", "PRODUCT": "MISC",
+              "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC"}
+#: a determiner or elided article at the start of a span is grammar, not name ("la France");
+#: a capitalised French article usually belongs to the name ("Le Drian", "La Paz", "Le Monde")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:the|The|le|la|les)\s+|[lL]['’])(?=\w)")
+
+_models: dict[str, Any] = {}
+
+
+def model_path(language: str) -> Path:
+    return Path(str(files("presslens").joinpath(f"models/ner_{language}")))
+
+
+def load_model(language: str) -> Any | None:
+    """The spaCy pipeline for `language` ("en", "fr"), or None when there is none."""
+    if language in _models:
+        return _models[language]
+    import spacy
+
+    model = None
+    if language == "en" and (model_path("en") / "meta.json").is_file():
+        model = spacy.load(model_path("en"))
+    elif language == "fr":
+        try:
+            model = spacy.load("fr_core_news_sm", exclude=list(_FR_UNUSED))
+        except OSError:  # the model package is missing: the gazetteer still runs
+            model = None
+    _models[language] = model
+    return model
+
+
+def recognise(texts: Iterable[str], language: str | None) -> list[list[tuple[int, int, str]]]:
+    """Per text, `(start, end, label)` spans found by the language's model (empty without one)."""
+    texts = list(texts)
+    model = load_model(language) if language in ("en", "fr") else None
+    if model is None:
+        return [[] for _ in texts]
+    found = []
+    for doc in model.pipe(texts, batch_size=16):
+        spans = []
+        for ent in doc.ents:
+            label = _LABEL_MAP.get(ent.label_, ent.label_)
+            if label not in LABELS:
+                continue
+            spans.append(trim_span(doc.text, ent.start_char, ent.end_char, label))
+        found.append(_join_titles(doc.text, [s for s in spans if s is not None]))
+    return found
+
+
+def _join_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A title tagged apart from the name after it ("M." + "Jaafari") joins that name; a
+    title alone is no name."""
+    joined: list[tuple[int, int, str]] = []
+    for span in spans:
+        if joined and _is_title(text[joined[-1][0]:joined[-1][1]]) and \
+                not text[joined[-1][1]:span[0]].strip():
+            joined[-1] = (joined[-1][0], span[1], "PER")
+        else:
+            joined.append(span)
+    return [s for s in joined if not _is_title(text[s[0]:s[1]])]
+
+
+def _is_title(surface: str) -> bool:
+    words = name_key(surface).split()
+    return bool(words) and all(w in TITLES for w in words)
+
+
+def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """The span without a leading article, trailing possessive or punctuation; None if empty."""
+    piece = text[start:end]
+    article = _LEADING_ARTICLE.match(piece)
+    if article and end - start - article.end() >= 2:
+        start += article.end()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    if label == "PER":
+        # "Clara Lindholm of the Monitoring Group": a person's name stops before its affiliation
+        cut = re.search(r"\s(?:of|from|at|with|du|de la|des)\s+(?:the\s+|l['’])?[A-Z]", text[start:end])
+        if cut:
+            end = start + cut.start()
+    if end - start < 2 or not any(ch.isalpha() for ch in text[start:end]):
+        return None
+    return start, end, label

@@ -1,0 +1,465 @@
+"""Quotes: what was said on the page, and who said it.
+
+Direct quotes are the text inside “ ”, " ", « », ‘ ’ and „ “ (marks excluded) of at least
+MIN_QUOTE_WORDS words; indirect quotes are the clause a reporting verb introduces ("said
+that …", "a affirmé que …") or that "according to X" / "selon X" frames. The speaker is looked
+for around the quote (after it first, as news writes "…," he said), in either order ("said Le
+Drian" / "Le Drian said"); a pronoun ("he", "il", "-t-elle") or a title ("the minister",
+"le porte-parole") is resolved to the nearest person named before the quote (one named with
+that title first). A quote with no attribution of its own that follows a quote of the same
+paragraph closely ("…," he said. "…") continues it and takes its speaker.
+
+Each quote: `text`, `start`, `end` (offsets into `doc.text`), `speaker` (canonical name or
+null), `speaker_entity_id` (the entity id of the `entities` step, or a corpus id for a name
+the recogniser missed) and `kind` (`direct` or `indirect`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from presslens.document import Document
+from presslens.steps.entities.linking import display_name
+from presslens.steps.entities.normalize import TITLES, corpus_id, name_key
+from presslens.steps.entities.passages import Passage, passages, source_span
+
+#: shorter quoted stretches are titles, terms and scare quotes ("so-called 'rebels'")
+MIN_QUOTE_WORDS = 3
+#: how far around a quote its attribution is looked for, in characters
+WINDOW = 160
+#: a quote starting this close after the previous one, with no attribution of its own,
+#: continues it
+CONTINUATION_GAP = 220
+
+_PAIRS = {"“": "”", "«": "»", "„": "“‟”", "‘": "’", '"': '"', "‹": "›", "»": "«"}
+_OPENING = re.compile(r"[“«„‘\"‹]")
+
+_VERBS_EN = (r"said|says|say|told|tells|wrote|writes|warned|warns|claimed|claims|insisted|"
+             r"insists|added|adds|stated|states|declared|explained|explains|argued|argues|"
+             r"noted|notes|stressed|stresses|asked|asks|replied|announced|announces|"
+             r"confirmed|confirms|denied|denies|admitted|admits|urged|urges|tweeted|posted|"
+             r"recalled|acknowledged|maintained|maintains|believes|believed|suggested|"
+             r"promised|vowed|pledged|cautioned|conceded|continued|went on|recounted")
+_VERBS_FR = (r"déclaré|affirmé|indiqué|dit|ajouté|expliqué|estimé|assuré|souligné|précisé|"
+             r"averti|prévenu|martelé|insisté|annoncé|confirmé|démenti|reconnu|écrit|lancé|"
+             r"répondu|jugé|dénoncé|rappelé|tweeté|confié|poursuivi|admis|promis|regretté|"
+             r"observé|noté|fait valoir|fait savoir|raconté|témoigné|ajouté|"
+             r"déclare|affirme|indique|dit|ajoute|explique|estime|assure|souligne|précise|"
+             r"avertit|prévient|martèle|insiste|annonce|confirme|dément|reconnaît|écrit|lance|"
+             r"répond|juge|dénonce|rappelle|poursuit|raconte|témoigne|note|observe|"
+             r"déclarait|affirmait|expliquait|estimait|assurait|racontait|soupire|confie|"
+             r"lâche|souffle|conclut|résume|tranche|ironise|déplore|regrette|s'indigne|"
+             r"prévient|interroge|commente|accuse|avoue|reconnaît|insiste")
+_REPORTING = re.compile(
+    rf"\b(?:{_VERBS_EN})\b|\baccording to\b|(?<!\w)(?:a|ont|avait|avaient)\s+(?:{_VERBS_FR})\b"
+    rf"|(?<!\w)(?:{_VERBS_FR})(?:-t)?-(?:il|elle|ils|elles)\b|(?<!\w)(?:{_VERBS_FR})\b"
+    r"|(?<!\w)(?:selon|d['’]après)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:(?<=-)|(?<![\w-]))(he|she|they|il|elle|ils|elles)\b", re.IGNORECASE)
+_TITLE_WORDS = (r"minister|ministre|president|président|présidente|spokesman|spokeswoman|"
+                r"spokesperson|porte-parole|general|général|official|officials|ambassador|"
+                r"ambassadeur|ambassadrice|chief|chef|commander|commandant|secretary|"
+                r"secrétaire|leader|diplomat|diplomate|envoy|émissaire|premier|chancellor|"
+                r"governor|gouverneur|mayor|maire|colonel|officer|officier|prime minister|"
+                r"premier ministre|négociateur|negotiator|analyst|analyste|expert|experte|"
+                r"researcher|chercheur|chercheuse|director|directeur|directrice|witness|témoin|"
+                r"préfet|prefect|capitaine|captain|curé|priest|évêque|bishop|docteur|doctor|"
+                r"maire|mayor|sénateur|sénatrice|senator|député|députée|avocat|avocate|lawyer")
+_TITLE = re.compile(rf"\b(?:the|le|la|l['’]|this|ce|cette)\s+(?:[\w-]+\s+){{0,2}}?"
+                    rf"(?P<title>{_TITLE_WORDS})\b", re.IGNORECASE)
+_NAME = re.compile(r"(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+                   r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:al|el|de|du|van|von|bin|ben|ibn|Le|La)"
+                   r"[-\s])?[A-ZÀ-ÖØ-Þ][\w’'-]+){0,3}")
+#: capitalised words that start sentences, not names
+_NOT_NAMES = frozenset({"The", "In", "On", "At", "But", "And", "He", "She", "They", "It", "This",
+                        "That", "Le", "La", "Les", "Il", "Elle", "Ils", "Elles", "Selon", "Pour",
+                        "Dans", "Mais", "Et", "En", "Au", "A", "À", "According", "After", "Après",
+                        "When", "Quand", "We", "Nous", "I", "Je", "Speaking", "Asked", "Interrogé",
+                        "Interrogée", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                        "Saturday", "Sunday", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi",
+                        "Samedi", "Dimanche"})
+_ABBREVIATIONS = re.compile(r"(?:\b(?:M|Mr|Mrs|Ms|Mme|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|"
+                            r"Mgr|No|vs|etc|[A-Z])\.)$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’]?(?=\s+|$)")
+
+#: characters of an incise's subject: no clause punctuation, but "M. " and "Mme. " may pass
+_INCISE_WORDS = r"(?:\b(?:M|Mme|Mr|Dr)\.\s|[^,.;:!?«»])"
+# an attribution set inside French quote marks: ", a ajouté M. Jaafari." / ", dit-il,"
+_INCISE_TAIL = r"(?:(?:,[^,.;!?«»]{1,60}){0,2}[.!?](?=\s|$)|[,;](?=\s)|$)"
+_INCISE = re.compile(
+    rf",\s*(?:(?:(?:a|ont|avait)\s+(?:{_VERBS_FR})|(?:{_VERBS_FR}))\s+"
+    rf"(?:M\.\s|Mme\s|le\s|la\s|l['’]|[A-ZÀ-Ý]){_INCISE_WORDS}{{0,60}}?{_INCISE_TAIL}"
+    rf"|(?:(?:{_VERBS_FR})(?:-t)?-(?:il|elle|ils|elles)|a-t-(?:il|elle)\s+(?:{_VERBS_FR}))"
+    rf"(?:[.,;!?](?=\s)|$))", re.IGNORECASE)
+# indirect speech: the clause a reporting verb introduces
+_THAT_CLAUSE = re.compile(
+    rf"\b(?:{_VERBS_EN})\b(?P<between>[^.;:!?\"“”«»]{{0,50}}?)\bthat\s+(?P<content>\S)"
+    rf"|(?<!\w)(?:a|ont|avait|avaient)\s+(?:{_VERBS_FR})\b(?P<between_fr>[^.;:!?\"“”«»]{{0,50}}?)"
+    rf"\bqu(?:e\s+|['’])(?P<content_fr>\S)"
+    rf"|(?<!\w)(?:{_VERBS_FR})\s+qu(?:e\s+|['’])(?P<content_fr2>\S)", re.IGNORECASE)
+_SAID_CLAUSE = re.compile(r"\b(?:said|says)\s+(?!(?:on|in|at|to|after|before|during|late|earlier|"
+                          r"yesterday|today|last|this|that|so|nothing|little|no|in|of|with|"
+                          r"by|for|about|when|while|as|and|but)\b)(?P<content>\w+\b)")
+_ACCORDING_LEAD = re.compile(r"^\s*(?:according to|selon|d['’]après)\s+(?P<who>[^,]{2,80}),\s*"
+                             r"(?P<content>\S)", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"(?:(?:M\.\s|Mme\s)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:al-|el-|de\s|Le\s)?[A-ZÀ-Ý]"
+                         r"[\w'’-]+){0,3}|(?:a|an|un|une)\s[^,]{1,60}),\s*")
+_ACCORDING_TAIL = re.compile(r",\s*(?:according to|selon|d['’]après)\s+(?P<who>[^.]{2,120})"
+                             r"[.!?]?\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of a passage (view offsets)."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int  # view offsets of the quoted text
+    end: int
+    kind: str
+    paragraph_start: int
+    speaker: dict[str, Any] | None = None
+    attributed: bool = False
+    incise: Span | None = None  # an attribution inside the quote marks
+
+
+class QuotesStep:
+    """Adds `quotes` (direct and indirect, with speakers linked to entity ids)."""
+
+    name = "quotes"
+    requires = ("body", "entities")
+    provides = ("quotes",)
+
+    def __call__(self, doc: Document) -> None:
+        people = Mentions(doc.extras.get("entities", []))
+        found: list[dict[str, Any]] = []
+        for passage in passages(doc):
+            if passage.kind == "body":
+                found.extend(quotes_in(doc, passage, people))
+        found.sort(key=lambda q: q["start"])
+        doc.extras["quotes"] = found
+
+
+class Mentions:
+    """The page's entity mentions (source offsets), for speaker look-ups."""
+
+    def __init__(self, entities: list[dict[str, Any]]) -> None:
+        self.items = sorted((e for e in entities if e["label"] in ("PER", "ORG")),
+                            key=lambda e: e["start"])
+        self.starts = [e["start"] for e in self.items]
+
+    def inside(self, start: int, end: int) -> list[dict[str, Any]]:
+        index = bisect.bisect_left(self.starts, start)
+        found = []
+        while index < len(self.items) and self.items[index]["start"] < end:
+            if self.items[index]["end"] <= end:
+                found.append(self.items[index])
+            index += 1
+        return found
+
+    def person_before(self, offset: int, title: str | None, text: str,
+                      skip: list[tuple[int, int]]) -> dict[str, Any] | None:
+        """The nearest person named before `offset` outside quotes; one named with `title`
+        nearby first ("Foreign Minister Ibrahim al-Jaafari" for "the minister")."""
+        index = bisect.bisect_left(self.starts, offset) - 1
+        candidates = []
+        while index >= 0 and len(candidates) < 8:
+            mention = self.items[index]
+            index -= 1
+            if mention["label"] != "PER" or any(a <= mention["start"] < b for a, b in skip):
+                continue
+            candidates.append(mention)
+        if title:
+            stem = title.lower()[:5]
+            for mention in candidates:
+                around = text[max(0, mention["start"] - 60):mention["end"] + 60].lower()
+                if stem in around:
+                    return mention
+        return candidates[0] if candidates else None
+
+
+def quotes_in(doc: Document, passage: Passage, people: Mentions) -> list[dict[str, Any]]:
+    """The quotes of one body passage, as records with source offsets."""
+    text = passage.text
+    quotes: list[Quote] = []
+    for paragraph in _paragraphs(text):
+        direct = _direct_quotes(text, paragraph)
+        quotes.extend(direct)
+        quotes.extend(_indirect_quotes(text, paragraph, direct))
+    quotes.sort(key=lambda q: q.start)
+    quoted_source = [source_span(doc, passage, q.start, q.end) for q in quotes
+                     if q.kind == "direct"]
+    for quote in quotes:
+        _attribute(doc, passage, quote, quotes, people, quoted_source)
+    _continue_speakers(text, quotes)
+    records = []
+    for quote in quotes:
+        start, end = source_span(doc, passage, quote.start, quote.end)
+        if end <= start:
+            continue
+        speaker = quote.speaker or {}
+        records.append({"text": doc.text[start:end], "start": start, "end": end,
+                        "speaker": speaker.get("name"),
+                        "speaker_entity_id": speaker.get("entity_id"), "kind": quote.kind})
+    return records
+
+
+def _paragraphs(text: str) -> list[Span]:
+    spans = []
+    # a line is a paragraph: body views are re-flowed, so a line break ends a paragraph
+    for match in re.finditer(r"[^\n]+", text):
+        spans.append(Span(match.start(), match.end()))
+    return spans
+
+
+# --- finding quotes -------------------------------------------------------------------------
+
+def _direct_quotes(text: str, paragraph: Span) -> list[Quote]:
+    """Quoted stretches of a paragraph, marks excluded, at least MIN_QUOTE_WORDS words."""
+    found = []
+    position = paragraph.start
+    while True:
+        opening = _OPENING.search(text, position, paragraph.end)
+        if opening is None:
+            break
+        mark = opening.group()
+        if mark == "‘" and opening.start() > 0 and text[opening.start() - 1].isalnum():
+            position = opening.end()
+            continue
+        close = _closing(text, opening.end(), paragraph.end, mark)
+        if close is None:
+            position = opening.end()
+            continue
+        start, end = _stripped(text, opening.end(), close)
+        if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
+            found.extend(_split_by_incise(text, start, end, paragraph.start))
+        position = close + 1
+    return found
+
+
+def _split_by_incise(text: str, start: int, end: int, paragraph_start: int) -> list[Quote]:
+    """French quotes carry their attribution inside the marks (« …, a ajouté M. X. … »):
+    the quote is the text on either side, and the incise is its attribution."""
+    incise = _INCISE.search(text, start, end)
+    if incise is None:
+        return [Quote(start, end, "direct", paragraph_start)]
+    pieces = [_stripped(text, start, incise.start()), _stripped(text, incise.end(), end)]
+    quotes = [Quote(a, b, "direct", paragraph_start, incise=Span(incise.start(), incise.end()))
+              for a, b in pieces if len(text[a:b].split()) >= 1 and b > a]
+    return quotes or [Quote(start, end, "direct", paragraph_start)]
+
+
+def _closing(text: str, start: int, limit: int, mark: str) -> int | None:
+    closers = _PAIRS[mark]
+    index = start
+    while index < limit:
+        ch = text[index]
+        if ch in closers:
+            # an apostrophe inside a word ("don’t", "l’armée") does not close a ‘ quote
+            if ch == "’" and index + 1 < len(text) and text[index + 1].isalpha() and \
+                    index > start and text[index - 1].isalpha():
+                index += 1
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without outer spaces, and without a trailing comma, semicolon or colon: in “…,” he
+    said" the comma belongs to the attribution, while a full stop ends the quoted sentence."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _sentences(text: str, span: Span) -> list[Span]:
+    """Sentences of a paragraph: a stop followed by space, not after an abbreviation."""
+    found = []
+    start = span.start
+    for match in _SENTENCE_END.finditer(text, span.start, span.end):
+        before = text[max(span.start, match.start() - 6):match.start() + 1]
+        if _ABBREVIATIONS.search(before):
+            continue
+        found.append(Span(start, match.end()))
+        start = match.end()
+        while start < span.end and text[start].isspace():
+            start += 1
+    if start < span.end:
+        found.append(Span(start, span.end))
+    return [s for s in found if s.end > s.start]
+
+
+def _indirect_quotes(text: str, paragraph: Span, direct: list[Quote]) -> list[Quote]:
+    """Reported clauses of the paragraph's sentences that hold no direct quote."""
+    found = []
+    for sentence in _sentences(text, paragraph):
+        if any(q.start < sentence.end and sentence.start < q.end for q in direct):
+            continue
+        quote = _reported_clause(text, sentence)
+        if quote is not None:
+            found.append(Quote(quote[0], quote[1], "indirect", paragraph.start))
+    return found
+
+
+def _reported_clause(text: str, sentence: Span) -> tuple[int, int] | None:
+    body = text[sentence.start:sentence.end]
+    end = sentence.start + len(body.rstrip().rstrip(".!?…").rstrip())
+    lead = _ACCORDING_LEAD.match(body)
+    if lead:
+        content = lead.start("content")
+        # "Selon le porte-parole, Pierre Valmont, les frappes…": the name is the source's
+        appositive = _APPOSITIVE.match(body, content)
+        if appositive:
+            content = appositive.end()
+        else:
+            # "Selon X, chercheuse à l'Institut, …": an occupation starts an appositive
+            segment = re.match(r"([^\W\d_]+)[^,]{0,60},\s*", body[content:])
+            if segment and name_key(segment.group(1)) in TITLES:
+                content += segment.end()
+        return _content_span(text, sentence.start + content, end)
+    tail = _ACCORDING_TAIL.search(body)
+    if tail:
+        return _content_span(text, sentence.start, sentence.start + tail.start())
+    clause = _THAT_CLAUSE.search(body)
+    if clause:
+        group = next(g for g in ("content", "content_fr", "content_fr2") if clause.group(g))
+        return _content_span(text, sentence.start + clause.start(group), end)
+    said = _SAID_CLAUSE.search(body)
+    if said and said.start() < len(body) // 2 + 20:
+        return _content_span(text, sentence.start + said.start("content"), end)
+    return None
+
+
+def _content_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _stripped(text, start, end)
+    return (start, end) if len(text[start:end].split()) >= MIN_QUOTE_WORDS else None
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+def _attribute(doc: Document, passage: Passage, quote: Quote, quotes: list[Quote],
+               people: Mentions, quoted: list[tuple[int, int]]) -> None:
+    """Find the quote's attribution around it and resolve its speaker."""
+    text = passage.text
+    windows = [quote.incise] if quote.incise else _windows(text, quote, quotes)
+    for window in windows:
+        verb = _REPORTING.search(text, window.start, window.end)
+        if verb is None:
+            continue
+        quote.attributed = True
+        quote.speaker = _speaker(doc, passage, window, verb, quote, people, quoted)
+        if quote.speaker is not None:
+            return
+
+
+def _windows(text: str, quote: Quote, quotes: list[Quote]) -> list[Span]:
+    """Where an attribution may be: after the quote to the sentence end (or the next quote),
+    then before it from the sentence start (or the previous quote); for an indirect quote,
+    the part of its sentence before the clause, or after it ("…, selon X")."""
+    paragraph_end = _paragraph_end(text, quote.end)
+    next_start = min((q.start for q in quotes if q.start >= quote.end and q is not quote),
+                     default=paragraph_end)
+    after_end = min(quote.end + WINDOW, next_start, paragraph_end)
+    stop = _next_sentence_end(text, quote.end + (1 if quote.kind == "direct" else 0),
+                              after_end)
+    # "…,” said X." — the attribution's own sentence end closes the window; an indirect
+    # quote's attribution is in its own sentence
+    if stop is not None and (stop.start() > quote.end + 1 or quote.kind == "indirect"):
+        after_end = stop.end()
+    if quote.kind == "direct" and _ends_sentence_before_capital(text, quote.end):
+        after_end = quote.end  # “…left.” Next sentence: the next sentence is not attribution
+    previous_end = max((q.end for q in quotes if q.end <= quote.start and q is not quote),
+                       default=quote.paragraph_start)
+    before_start = max(quote.start - WINDOW, previous_end, quote.paragraph_start)
+    sentence_starts = [m.end() for m in _SENTENCE_END.finditer(text, before_start, quote.start)
+                       if m.end() < quote.start - 1]
+    if sentence_starts and quote.kind == "indirect":
+        before_start = sentence_starts[-1]
+    elif sentence_starts and not text[before_start:quote.start].rstrip().endswith((":", ",")):
+        before_start = sentence_starts[-1]
+    return [Span(quote.end, after_end), Span(before_start, quote.start)]
+
+
+def _next_sentence_end(text: str, start: int, limit: int) -> re.Match[str] | None:
+    """The next full stop that ends a sentence ("M." and "U.S." do not)."""
+    for match in _SENTENCE_END.finditer(text, start, limit):
+        if not _ABBREVIATIONS.search(text[max(0, match.start() - 6):match.start() + 1]):
+            return match
+    return None
+
+
+def _ends_sentence_before_capital(text: str, end: int) -> bool:
+    if end == 0 or text[end - 1] not in ".!?…":
+        return False
+    following = text[end:end + 6].lstrip("”»\"’“ \u00a0")
+    return not following or following[0].isupper()
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    found = text.find("\n\n", offset)
+    return len(text) if found < 0 else found
+
+
+def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str], quote: Quote,
+             people: Mentions, quoted: list[tuple[int, int]]) -> dict[str, Any] | None:
+    """The speaker named in an attribution window, closest to its reporting verb."""
+    text = passage.text
+    source = source_span(doc, passage, window.start, window.end)
+    verb_source = source_span(doc, passage, verb.start(), verb.end())[0]
+    named = people.inside(*source)
+    if named:
+        # "X told the BBC that …": the subject before the verb speaks, not the addressee
+        before = [m for m in named if m["end"] <= verb_source]
+        pool = before if before and window.end <= quote.start else named
+        best = min(pool, key=lambda m: (m["label"] != "PER", abs(m["start"] - verb_source)))
+        return {"name": best["name"], "entity_id": best["entity_id"]}
+    quote_source = source_span(doc, passage, quote.start, quote.end)[0]
+    title = _TITLE.search(text, window.start, window.end)
+    pronoun = _PRONOUN.search(text, window.start, window.end)
+    if title or (pronoun and pronoun.group(1).lower() not in ("they", "ils", "elles")):
+        person = people.person_before(quote_source, title.group("title") if title else None,
+                                      doc.text, quoted)
+        if person is not None:
+            return {"name": person["name"], "entity_id": person["entity_id"]}
+    name = _unrecognised_name(text, window, verb)
+    if name:
+        display = display_name(name, "PER")
+        return {"name": display, "entity_id": corpus_id(name_key(display, True))}
+    return None
+
+
+def _unrecognised_name(text: str, window: Span, verb: re.Match[str]) -> str | None:
+    """A name the recogniser missed: two or more capitalised words (or a title and one),
+    the one nearest the verb; one capital word alone is too often a sentence's first word."""
+    best = None
+    for match in _NAME.finditer(text, window.start, window.end):
+        words = match.group().split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        titled = bool(words) and words[0].rstrip(".") in ("M", "Mme", "Mr", "Mrs", "Ms", "Dr")
+        if len(words) < 2 and not titled or (titled and len(words) < 2):
+            continue
+        distance = min(abs(match.start() - verb.end()), abs(verb.start() - match.end()))
+        if best is None or distance < best[0]:
+            best = (distance, " ".join(words))
+    return best[1] if best else None
+
+
+def _continue_speakers(text: str, quotes: list[Quote]) -> None:
+    """An unattributed quote close after an attributed one, in its paragraph, continues it."""
+    previous: Quote | None = None
+    for quote in quotes:
+        if quote.speaker is None and not quote.attributed and previous is not None and \
+                previous.speaker is not None and quote.kind == previous.kind == "direct" and \
+                quote.start - previous.end <= CONTINUATION_GAP:
+            quote.speaker = previous.speaker
+        previous = quote if quote.speaker is not None else previous

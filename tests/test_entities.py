@@ -1,0 +1,169 @@
+"""The entities step: names found, offsets that slice the text, one id per real entity."""
+
+import io
+import json
+
+import pytest
+
+from conftest import check_record
+from presslens.document import Document
+from presslens.io.raw import RawPage
+from presslens.io.readers import load_document
+from presslens.pipeline import Pipeline
+from presslens.steps.entities import EntitiesStep
+from presslens.steps.entities.kb import KnowledgeBase
+from presslens.steps.entities.linking import Mention, link
+from presslens.steps.entities.table import aggregate, write_table
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load(environment=False)
+
+
+@pytest.fixture(scope="module")
+def step(kb):
+    return EntitiesStep(kb)
+
+
+def entities_of(step, text, language):
+    doc = Document(text)
+    doc.language = language
+    doc.body = text
+    step(doc)
+    return doc, doc.extras["entities"]
+
+
+def by_text(entities):
+    return {e["text"]: e for e in entities}
+
+
+FRENCH = ("Le ministre des Affaires étrangères Jean-Yves Le Drian a déclaré mardi à Bagdad que "
+          "la France restait engagée en Irak contre l'État islamique. Selon M. Le Drain, les "
+          "Etats-Unis partagent cet objectif. Le Drian a ensuite rencontré son homologue.")
+
+
+def test_french_names_are_found_labelled_and_slice_the_text(step):
+    doc, entities = entities_of(step, FRENCH, "fr")
+    for entity in entities:
+        assert doc.text[entity["start"]:entity["end"]] == entity["text"]
+    found = by_text(entities)
+    assert found["Jean-Yves Le Drian"]["label"] == "PER"
+    assert found["Bagdad"]["label"] == "LOC" and found["Bagdad"]["country"] == "IQ"
+    assert found["État islamique"]["name"] == "Islamic State"
+
+
+def test_short_forms_and_typos_link_to_the_full_name_in_the_page(step):
+    _, entities = entities_of(step, FRENCH, "fr")
+    full = by_text(entities)["Jean-Yves Le Drian"]
+    drian = [e for e in entities if "Dr" in e["text"]]
+    assert {e["text"] for e in drian} >= {"Jean-Yves Le Drian", "Le Drian", "M. Le Drain"}
+    assert {e["entity_id"] for e in drian} == {full["entity_id"]}
+    assert {e["name"] for e in drian} == {"Jean-Yves Le Drian"}
+
+
+def test_english_and_french_pages_share_ids(step):
+    _, french = entities_of(step, "La Syrie et les Etats-Unis ont discuté de Daech à Alep.", "fr")
+    _, english = entities_of(step, "Syria and the United States discussed ISIS in Aleppo.", "en")
+    assert {e["entity_id"] for e in french} == {e["entity_id"] for e in english}
+    assert len({e["entity_id"] for e in english}) == 4
+
+
+def test_an_unknown_person_gets_the_same_corpus_id_in_two_pages(step):
+    _, first = entities_of(step, "Aid worker Amira Haddou said the road was closed on Monday.",
+                           "en")
+    _, second = entities_of(step, "La travailleuse humanitaire Amira Haddou a parlé lundi.", "fr")
+    one = by_text(first)["Amira Haddou"]["entity_id"]
+    assert one.startswith("corpus:") and one == by_text(second)["Amira Haddou"]["entity_id"]
+
+
+def place(kb, name, context_names):
+    mentions = [Mention(0, len(name), name, "LOC")] + [
+        Mention(0, len(n), n, "LOC") for n in context_names]
+    groups = link(mentions, kb)
+    return mentions[0].group.entity
+
+
+def test_an_ambiguous_place_goes_to_the_country_the_page_names(kb):
+    assert place(kb, "Tripoli", ["Liban", "Beyrouth"]).country == "LB"
+    assert place(kb, "Tripoli", ["Libya", "Misrata"]).country == "LY"
+
+
+def test_without_context_the_most_populous_place_wins(kb):
+    assert place(kb, "Tripoli", []).country == "LY"
+    assert place(kb, "Paris", []).country == "FR"
+    assert place(kb, "Paris", ["Texas", "Dallas"]).country == "US"
+
+
+def test_a_name_cut_by_a_line_break_is_found_through_the_body_map(step):
+    text = ("Minister visits the front\n\n"
+            "The foreign minister of France, Jean-Yves Le\n"
+            "Drian, arrived in Damascus on Tuesday with a delegation of twelve diplomats and\n"
+            "met officials of the Syrian government for talks about the humanitarian corridor\n"
+            "that the United Nations asked for last month in a letter to both governments.\n")
+    doc = load_document(RawPage("wrapped.txt", text, "text"), None)
+    Pipeline(["segment", "comments", "body", "language", step])(doc)
+    assert doc.body_map is not None
+    for entity in doc.extras["entities"]:
+        assert doc.text[entity["start"]:entity["end"]] == entity["text"]
+    people = [e for e in doc.extras["entities"] if e["name"] == "Jean-Yves Le Drian"]
+    assert people and people[0]["text"] == "Jean-Yves Le\nDrian"
+
+
+def test_an_html_page_gets_entities_in_its_rendered_text(step, schema):
+    html = ("<html><head><title>Talks in Geneva</title></head><body><article>"
+            "<h1>Talks in Geneva</h1><p>Negotiators from Syria and Russia met in Geneva on "
+            "Monday, the United Nations said. The envoy Staffan de Mistura described the talks "
+            "as difficult but useful, and said another round would follow in March.</p>"
+            "<p>Observers in Damascus and Moscow expect little from the meeting.</p>"
+            "</article></body></html>")
+    doc = load_document(RawPage("page.html", html.encode(), "html"), None)
+    Pipeline(["segment", "comments", "body", "language", "metadata", step, "quotes"])(doc)
+    record = doc.to_dict()
+    check_record(record, schema)
+    names = {e["name"] for e in record["entities"]}
+    assert {"Syria", "Russia", "Geneva", "Damascus", "Moscow"} <= names
+    for entity in record["entities"]:
+        assert record["text"][entity["start"]:entity["end"]] == entity["text"]
+    assert Document.from_dict(record).has_annotation("entities")
+
+
+def test_a_german_page_is_covered_by_the_gazetteer(step):
+    _, entities = entities_of(step, "Die Vereinten Nationen und die NATO beraten über Syrien "
+                                    "und den Islamischen Staat.", "de")
+    names = {e["name"] for e in entities}
+    assert {"NATO", "Syria"} <= names
+
+
+def test_the_entities_table_counts_mentions_documents_and_languages():
+    records = [
+        {"id": "a", "language": "fr", "entities": [
+            {"entity_id": "Q858", "name": "Syria", "label": "LOC"},
+            {"entity_id": "Q858", "name": "Syria", "label": "LOC"}]},
+        {"id": "b", "language": "en", "entities": [
+            {"entity_id": "Q858", "name": "Syria", "label": "LOC"},
+            {"entity_id": "corpus:1", "name": "Amira Haddou", "label": "PER"}]},
+    ]
+    rows = aggregate(records)
+    assert (rows[0].name, rows[0].mentions, len(rows[0].documents)) == ("Syria", 3, 2)
+    assert rows[0].languages == {"en", "fr"}
+    out = io.StringIO()
+    write_table(rows, out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["name", "label", "id", "mentions", "documents", "languages"]
+    assert lines[1].split() == ["Syria", "LOC", "Q858", "3", "2", "en,fr"]
+
+
+def test_presslens_entities_prints_a_table_across_pages(tmp_path, capsys):
+    from presslens.cli import main
+
+    (tmp_path / "a.txt").write_text(
+        "Talks on Syria\n\nThe United Nations said on Monday that talks on Syria would resume "
+        "in Geneva next week, after a pause of three months.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Pourparlers sur la Syrie\n\nLes Nations unies ont annoncé lundi que les pourparlers "
+        "sur la Syrie reprendraient à Genève la semaine prochaine.\n", encoding="utf-8")
+    assert main(["entities", str(tmp_path)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    syria = next(line for line in table if line.startswith("Syria "))
+    assert syria.split()[-2:] == ["2", "en,fr"]

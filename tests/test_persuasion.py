@@ -1,0 +1,184 @@
+"""The persuasion step: model loading, spans that slice the text, thresholds, odd inputs."""
+
+import json
+
+import numpy as np
+import pytest
+
+import presslens
+from conftest import ROOT, check_record
+from presslens.cli import main
+from presslens.document import Document
+from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
+from presslens.steps.persuasion.model import load_model
+from presslens.steps.persuasion.scoring import macro_f1, merge, micro_f1, span_f1
+from presslens.steps.persuasion.step import PersuasionStep, cached_model
+
+ARTICLE = (ROOT / "tests" / "data" / "persuasion_en.txt").read_text(encoding="utf-8")
+STEPS = ["segment", "comments", "body", "language", "metadata", "persuasion"]
+
+
+def analyze(text, **kwargs):
+    return presslens.analyze(text, steps=STEPS, **kwargs)
+
+
+def test_the_shipped_model_loads_with_every_label_and_sane_thresholds():
+    model = load_model()
+    assert model.meta["techniques"] == list(TECHNIQUES)
+    assert model.meta["frames"] == list(FRAMES) and model.meta["genres"] == list(GENRES)
+    assert set(model.languages) == {"en", "fr", "de", "it", "pl", "ru"}
+    for language in model.languages + ["*"]:
+        thresholds = model.technique_thresholds(language)
+        assert thresholds.shape == (23,) and ((thresholds > 0) & (thresholds <= 1.01)).all()
+    assert model.paragraph.weights.shape[1] == 23 and model.tagger.weights.shape[1] == 23
+    assert model.genre.weights.shape[1] == 3 and model.frames.weights.shape[1] == 14
+
+
+def test_the_model_folder_holds_no_pickle_and_stays_small():
+    folder = ROOT / "src" / "presslens" / "models" / "persuasion"
+    names = {p.name for p in folder.iterdir()}
+    assert {"weights.npz", "model.json", "MODEL_CARD.md"} <= names
+    assert not any(n.endswith((".pkl", ".pickle", ".joblib")) for n in names)
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 8_000_000
+    with np.load(folder / "weights.npz", allow_pickle=False) as data:
+        assert all(data[k].dtype != object for k in data.files)
+
+
+def test_spans_slice_the_text_and_sit_in_the_article():
+    doc = analyze(ARTICLE)
+    record = doc.to_dict()
+    assert record["techniques"], "a page full of loaded language gets techniques"
+    article = [(s.start, s.end) for s in doc.segments if s.label in ("title", "body")]
+    for found in record["techniques"]:
+        assert found["technique"] in TECHNIQUES and 0 <= found["score"] <= 1
+        evidence = doc.text[found["start"]:found["end"]]
+        assert evidence.strip() == evidence and evidence, found
+        assert any(a <= found["start"] and found["end"] <= b for a, b in article)
+    assert record["genre"]["label"] in GENRES
+    assert all(f["label"] in FRAMES for f in record["frames"])
+
+
+def test_spans_line_up_in_a_crlf_file():
+    lf = analyze(ARTICLE)
+    crlf = analyze(ARTICLE.replace("\n", "\r\n"))
+    assert crlf.text.count("\r\n") > 5
+    lf_evidence = [(t["technique"], lf.text[t["start"]:t["end"]]) for t in lf.extras["techniques"]]
+    crlf_evidence = [(t["technique"], crlf.text[t["start"]:t["end"]])
+                     for t in crlf.extras["techniques"]]
+    assert crlf_evidence == lf_evidence and all("\r" not in e for _, e in crlf_evidence)
+
+
+def test_a_hard_wrapped_paragraph_maps_through_the_body_view():
+    words = ("The corrupt elite are shameless liars and traitors who will destroy everything "
+             "we love, and everyone knows it. ") * 3
+    wrapped = "\n".join(words[i:i + 60] for i in range(0, len(words), 60))
+    text = "A headline about the shameless elite\n\n" + wrapped + "\n\nMore text follows here today.\n"
+    doc = analyze(text)
+    for found in doc.extras["techniques"]:
+        evidence = doc.text[found["start"]:found["end"]]
+        assert evidence and not evidence[0].isspace() and not evidence[-1].isspace()
+
+
+def test_a_body_without_offset_map_is_found_in_the_text():
+    # the HTML path gives a re-flowed body with no offset map; spans must still slice `text`
+    text = "Title line\n\nThe   corrupt elite\nare shameless liars, everyone knows it!\n"
+    doc = Document(text)
+    doc.segments = []
+    doc.body = "The corrupt elite are shameless liars, everyone knows it!"
+    doc.body_map = None
+    doc.language = "en"
+    PersuasionStep(threshold=0.0)(doc)
+    assert doc.extras["techniques"]
+    for found in doc.extras["techniques"]:
+        evidence = " ".join(doc.text[found["start"]:found["end"]].split())
+        assert evidence and evidence in doc.body
+
+
+def test_one_threshold_for_all_techniques():
+    everything = analyze(ARTICLE)
+    doc = Document(everything.text)
+    for name in ("segments", "body", "body_map", "language"):
+        setattr(doc, name, getattr(everything, name))
+    PersuasionStep(threshold=1.0)(doc)
+    assert doc.extras["techniques"] == []
+    PersuasionStep(threshold=0.0)(doc)
+    paragraphs_with_text = sum(1 for p in doc.body.split("\n\n") if p.strip())
+    assert len({t["technique"] for t in doc.extras["techniques"]}) == 23
+    assert len(doc.extras["techniques"]) >= 23 * paragraphs_with_text
+
+
+def test_the_command_line_threshold_reaches_the_step_and_is_restored(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert main(["analyze", str(page), "--steps", ",".join(STEPS),
+                 "--techniques-threshold", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["techniques"] == []
+    assert main(["analyze", str(page), "--steps", ",".join(STEPS)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["techniques"]
+    assert main(["analyze", str(page), "--techniques-threshold", "2"]) == 2
+
+
+def test_the_techniques_command_prints_counts_and_spans(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert main(["techniques", str(page), "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "page.txt" in out and "techniques:" in out and "genre=" in out
+    shown = [line for line in out.splitlines() if line.startswith("  ") and "[" in line]
+    assert 1 <= len(shown) <= 3
+    name = shown[0].split()[0]
+    assert name in TECHNIQUES
+
+
+def test_an_empty_body_gives_empty_fields():
+    doc = Document("   \n")
+    doc.segments, doc.body, doc.body_map, doc.language = [], "", None, None
+    PersuasionStep()(doc)
+    assert doc.to_dict()["techniques"] == [] and doc.to_dict()["genre"] is None
+    assert doc.to_dict()["frames"] == [] and doc.has_annotation("techniques")
+
+
+def test_a_very_long_article_is_analysed_within_bounds():
+    paragraph = "The corrupt elite lies again and again, and everyone knows it. " * 4
+    text = "A long page\n\n" + "\n\n".join(paragraph for _ in range(2000))
+    doc = analyze(text)
+    assert doc.extras["techniques"]
+    assert all(0 <= t["start"] < t["end"] <= len(doc.text) for t in doc.extras["techniques"])
+
+
+def test_a_language_without_model_is_a_warning_not_a_crash(schema):
+    text = ("El gobierno anunció hoy un nuevo plan para la economía del país.\n\n"
+            "Los ministros se reunirán la semana próxima para discutir los detalles del plan.\n")
+    doc = analyze(text)
+    assert doc.language == "es"
+    assert any("persuasion" in e and "'es'" in e for e in doc.errors)
+    record = doc.to_dict()
+    assert record["techniques"] == [] and record["genre"] is None
+    check_record(record, schema)
+
+
+def test_records_with_techniques_match_the_schema(schema):
+    record = analyze(ARTICLE).to_dict()
+    check_record(record, schema)
+    again = Document.from_dict(record).to_dict()
+    assert again["techniques"] == record["techniques"] and again["genre"] == record["genre"]
+
+
+def test_model_is_loaded_once_per_process():
+    assert cached_model() is cached_model()
+
+
+def test_span_f1_gives_partial_credit_like_the_semeval_scorer():
+    gold = {"a": [(0, 10)]}
+    assert span_f1(gold, {"a": [(0, 10)]})["f1"] == 1.0
+    half = span_f1(gold, {"a": [(0, 5)]})
+    assert half["precision"] == 1.0 and half["recall"] == 0.5
+    assert span_f1(gold, {"a": [(20, 30)]})["f1"] == 0.0
+    assert merge([(0, 5), (3, 8), (10, 12)]) == [(0, 8), (10, 12)]
+
+
+def test_paragraph_and_genre_measures():
+    gold = np.array([[True, False], [False, True]])
+    assert micro_f1(gold, gold) == 1.0
+    assert micro_f1(gold, np.array([[True, True], [False, False]])) == 0.5
+    assert macro_f1(["opinion", "satire"], ["opinion", "opinion"], GENRES) == pytest.approx(1 / 3)

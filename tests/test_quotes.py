@@ -1,0 +1,97 @@
+"""The quotes step: direct and indirect quotes in English and French, with their speakers."""
+
+import pytest
+
+from presslens.document import Document
+from presslens.steps.entities import EntitiesStep
+from presslens.steps.entities.kb import KnowledgeBase
+from presslens.steps.quotes import QuotesStep
+
+
+@pytest.fixture(scope="module")
+def steps():
+    return EntitiesStep(KnowledgeBase.load(environment=False)), QuotesStep()
+
+
+def quotes_of(steps, text, language):
+    doc = Document(text)
+    doc.language = language
+    doc.body = text
+    for step in steps:
+        step(doc)
+    for quote in doc.extras["quotes"]:
+        assert doc.text[quote["start"]:quote["end"]] == quote["text"]
+    return doc, [(q["text"], q["speaker"], q["kind"]) for q in doc.extras["quotes"]]
+
+
+def test_english_direct_quote_with_attribution_after(steps):
+    _, quotes = quotes_of(steps, 'Defence Minister Talia Brandvold visited the border. "We will '
+                          'not abandon the villages along this river," Brandvold said.', "en")
+    assert quotes == [("We will not abandon the villages along this river", "Talia Brandvold",
+                       "direct")]
+
+
+def test_english_quote_split_by_its_attribution(steps):
+    _, quotes = quotes_of(steps, '"We leave to spare the civilians," said Aziz Karimov, "not '
+                          'because we are beaten."', "en")
+    assert quotes == [("We leave to spare the civilians", "Aziz Karimov", "direct"),
+                      ("not because we are beaten.", "Aziz Karimov", "direct")]
+
+
+def test_english_pronoun_and_title_speakers_resolve_to_the_person_named_before(steps):
+    _, quotes = quotes_of(steps, "Ambassador Henrik Dalgaard visited the capital on Monday. "
+                          '"Leaving now would send the wrong signal," the ambassador said. '
+                          '"We stay," he added.', "en")
+    assert [q[1] for q in quotes] == ["Henrik Dalgaard", "Henrik Dalgaard"]
+
+
+def test_english_indirect_speech(steps):
+    _, quotes = quotes_of(steps, "General Piet Vanderhoek told reporters that the offensive had "
+                          "reached its first objectives. The talks will resume next week, "
+                          "according to Sofia Armitage.", "en")
+    assert quotes == [
+        ("the offensive had reached its first objectives", "Piet Vanderhoek", "indirect"),
+        ("The talks will resume next week", "Sofia Armitage", "indirect")]
+
+
+def test_french_guillemets_with_inverted_attribution(steps):
+    _, quotes = quotes_of(steps, "Le ministre Jean-Yves Le Drian était à Bagdad mardi. « Nous ne "
+                          "laisserons pas Daech se reconstituer », a-t-il déclaré.", "fr")
+    assert quotes == [("Nous ne laisserons pas Daech se reconstituer", "Jean-Yves Le Drian",
+                       "direct")]
+
+
+def test_french_attribution_inside_the_quote_marks(steps):
+    _, quotes = quotes_of(steps, "Son homologue Ibrahim al-Jaafari était présent. « La bataille "
+                          "n'est pas finie, a ajouté M. Jaafari. Il reste des poches de "
+                          "résistance. »", "fr")
+    assert quotes == [("La bataille n'est pas finie", "Ibrahim al-Jaafari", "direct"),
+                      ("Il reste des poches de résistance.", "Ibrahim al-Jaafari", "direct")]
+
+
+def test_french_indirect_speech_and_selon(steps):
+    _, quotes = quotes_of(steps, "La sénatrice Odile Ferrand a affirmé que le budget avait été "
+                          "réduit en secret. Selon Margaux Delorme, chercheuse à l'Institut, le "
+                          "cessez-le-feu a été violé quarante fois.", "fr")
+    assert quotes == [
+        ("le budget avait été réduit en secret", "Odile Ferrand", "indirect"),
+        ("le cessez-le-feu a été violé quarante fois", "Margaux Delorme", "indirect")]
+
+
+def test_the_speaker_is_linked_to_the_entity_id_of_the_person(steps):
+    doc, _ = quotes_of(steps, "« Il n'y a pas de solution militaire », a déclaré Bachar "
+                       "al-Assad devant les députés.", "fr")
+    quote = doc.extras["quotes"][0]
+    person = next(e for e in doc.extras["entities"] if e["label"] == "PER")
+    assert quote["speaker_entity_id"] == person["entity_id"]
+    assert quote["speaker"] == "Bashar al-Assad"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(steps):
+    _, quotes = quotes_of(steps, 'The so-called "rebels" read "War and Peace" in the camp.', "en")
+    assert quotes == []
+
+
+def test_an_unattributed_quote_has_no_speaker(steps):
+    _, quotes = quotes_of(steps, 'A sign on the door read "closed until the war is over".', "en")
+    assert quotes == [("closed until the war is over", None, "direct")]

@@ -1,0 +1,341 @@
+"""Train the persuasion model (techniques, genre, frames) and print its held-out figures.
+
+    python training/train_persuasion.py [--data ../shared/data/persuasion] [--out DIR]
+
+Reads SemEval-2023 Task 3 (six languages) and SemEval-2020 Task 11 (English) from the shared
+data folder and writes src/presslens/models/persuasion/{weights.npz,model.json}. Deterministic:
+fixed seeds and hash-based folds. Held-out articles (rule in presslens.steps.persuasion.corpus)
+are never used for fitting, calibration or thresholds; they are only scored at the end.
+
+Stages:
+1. paragraph head: one log-loss linear model per technique over hashed char/word n-grams and
+   lexicon cues (SGD, all languages pooled); 3-fold out-of-fold scores on the training articles;
+2. context head: a logistic regression per technique over the first-stage scores of the
+   paragraph, the article's mean and max and the neighbours; its out-of-fold scores give the
+   Platt calibration and the per-technique thresholds (max F1);
+3. token tagger: one log-loss model per technique over token features, on the 2023 spans of
+   fr/de/it/pl/ru and the 2020 English spans (mapped onto the 2023 labels);
+4. genre and frames: linear models over hashed n-grams of the whole article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from presslens.steps.persuasion import corpus  # noqa: E402
+from presslens.steps.persuasion.features import (context_matrix, document_matrix,  # noqa: E402
+                                                 paragraph_matrix)
+from presslens.steps.persuasion.infer import analyze_paragraphs, default_lexicon  # noqa: E402
+from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES  # noqa: E402
+from presslens.steps.persuasion.model import MODEL_DIR, load_model, pack_head, save_model  # noqa: E402
+from presslens.steps.persuasion.scoring import macro_f1, micro_f1, span_f1  # noqa: E402
+from presslens.steps.persuasion.tokens import token_features, token_matrix, tokenize  # noqa: E402
+
+FOLDERS = ("en", "fr", "ge", "it", "po", "ru")
+FOLDS = 3
+SEED = 13
+PARAGRAPH_ALPHA = 5e-6
+PARAGRAPH_EPOCHS = 15
+TAGGER_ALPHA = 2e-6
+TAGGER_EPOCHS = 5
+DOCUMENT_ALPHA = 1e-5
+#: weights kept per output after pruning (what keeps the model a few MB)
+KEEP = {"paragraph": 15000, "tagger": 8000, "genre": 8000, "frames": 6000}
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def fold_of(article_id: str) -> int:
+    return int(hashlib.sha1(f"fold:{article_id}".encode()).hexdigest(), 16) % FOLDS
+
+
+# ---------------------------------------------------------------- data
+
+
+def technique_rows(articles: list[corpus.Article]) -> dict:
+    """Paragraph matrix, label matrix and bookkeeping for the subtask-3 articles."""
+    lexicon = default_lexicon()
+    blocks, labels, article_of, languages = [], [], [], []
+    for number, article in enumerate(articles):
+        lines = corpus.line_index(article.text)
+        texts = [article.text[s:e] for _, s, e in lines]
+        blocks.append(paragraph_matrix(texts, article.language, lexicon,
+                                       [n == 0 for n, _, _ in lines]))
+        for n, _, _ in lines:
+            found = article.paragraph_labels.get(n, [])
+            labels.append([t in found for t in TECHNIQUES])
+        article_of += [number] * len(lines)
+        languages += [article.language] * len(lines)
+    return {"X": sparse.vstack(blocks).tocsr(), "Y": np.array(labels, dtype=bool),
+            "article": np.array(article_of), "language": np.array(languages)}
+
+
+# ---------------------------------------------------------------- fitting
+
+
+def fit_sgd(X, Y: np.ndarray, alpha: float, epochs: int) -> tuple[np.ndarray, np.ndarray]:
+    """One log-loss linear model per column of Y; (coef outputs x features, intercepts)."""
+    coef = np.zeros((Y.shape[1], X.shape[1]), dtype=np.float32)
+    intercept = np.full(Y.shape[1], -10.0)
+    for j in range(Y.shape[1]):
+        if Y[:, j].sum() < 2:
+            continue  # a label never seen stays off
+        model = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None,
+                              random_state=SEED)
+        model.fit(X, Y[:, j])
+        coef[j], intercept[j] = model.coef_[0], model.intercept_[0]
+    return coef, intercept
+
+
+def fit_logistic(F: np.ndarray, Y: np.ndarray, C: float = 0.1) -> tuple[np.ndarray, np.ndarray]:
+    coef = np.zeros((Y.shape[1], F.shape[1]))
+    intercept = np.full(Y.shape[1], -10.0)
+    for j in range(Y.shape[1]):
+        if Y[:, j].sum() < 3:
+            continue
+        model = LogisticRegression(C=C, max_iter=2000).fit(F, Y[:, j])
+        coef[j], intercept[j] = model.coef_[0], model.intercept_[0]
+    return coef, intercept
+
+
+def platt(decision: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """Sigmoid calibration (a, b) of one output's out-of-fold decision values."""
+    if gold.sum() == 0 or gold.all():
+        return 1.0, 0.0
+    model = LogisticRegression(C=100.0).fit(decision.reshape(-1, 1), gold)
+    return float(model.coef_[0, 0]), float(model.intercept_[0])
+
+
+def best_threshold(probability: np.ndarray, gold: np.ndarray) -> float:
+    """The probability cut with the highest F1 for one output (over out-of-fold scores)."""
+    if gold.sum() == 0:
+        return 1.01
+    order = np.argsort(-probability, kind="stable")
+    hits = np.cumsum(gold[order])
+    f1 = 2 * hits / (np.arange(1, len(order) + 1) + gold.sum())
+    best = int(np.argmax(f1))
+    return float(probability[order][best])
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+
+
+def contexts(decisions: np.ndarray, article: np.ndarray, language: np.ndarray) -> np.ndarray:
+    out = np.zeros((len(decisions), 5 * len(TECHNIQUES) + 6))
+    for a in np.unique(article):
+        rows = np.flatnonzero(article == a)
+        out[rows] = context_matrix(decisions[rows], language[rows[0]])
+    return out
+
+
+def train_techniques(rows: dict, articles: list[corpus.Article]) -> tuple[dict, dict]:
+    """Both paragraph stages, calibration and thresholds; returns (arrays, meta)."""
+    X, Y, article, language = rows["X"], rows["Y"], rows["article"], rows["language"]
+    train = ~np.array([articles[a].heldout for a in article])
+    folds = np.array([fold_of(articles[a].id) for a in article])
+    first_oof = np.zeros(Y.shape)
+    for k in range(FOLDS):
+        fit_rows, score_rows = train & (folds != k), train & (folds == k)
+        coef, intercept = fit_sgd(X[fit_rows], Y[fit_rows], PARAGRAPH_ALPHA, PARAGRAPH_EPOCHS)
+        first_oof[score_rows] = X[score_rows] @ coef.T + intercept
+        log(f"paragraph head fold {k} done")
+    coef, intercept = fit_sgd(X[train], Y[train], PARAGRAPH_ALPHA, PARAGRAPH_EPOCHS)
+    arrays = pack_head("paragraph", coef, intercept, np.array([np.ones(len(TECHNIQUES)),
+                                                               np.zeros(len(TECHNIQUES))]),
+                       KEEP["paragraph"])
+    # the context head learns from out-of-fold first-stage scores, as it will see at run time
+    F = contexts(first_oof, article, language)
+    second_oof = np.zeros(Y.shape)
+    for k in range(FOLDS):
+        fit_rows, score_rows = train & (folds != k), train & (folds == k)
+        c2, i2 = fit_logistic(F[fit_rows], Y[fit_rows])
+        second_oof[score_rows] = F[score_rows] @ c2.T + i2
+    c2, i2 = fit_logistic(F[train], Y[train])
+    calibration = np.array([platt(second_oof[train, j], Y[train, j]) for j in range(len(TECHNIQUES))]).T
+    probability = sigmoid(calibration[0] * second_oof + calibration[1])
+    thresholds = [best_threshold(probability[train, j], Y[train, j]) for j in range(len(TECHNIQUES))]
+    table = {"*": thresholds}
+    for code in np.unique(language):
+        # a technique the annotators of a language never used is not predicted there: the
+        # English data (re-labelled 2020 corpus) has no Appeal_to_Values, Appeal_to_Time, ...
+        seen = Y[train & (language == code)].any(axis=0)
+        table[str(code)] = [t if s else 1.01 for t, s in zip(thresholds, seen)]
+    arrays.update(pack_head("context", c2, i2, calibration, 10 ** 6))
+    log("context head, calibration and thresholds done")
+    return arrays, {"technique_thresholds": table}
+
+
+def tagger_examples(articles: list[corpus.Article]):
+    """Token features and per-technique inside/outside labels for training articles."""
+    lexicon = default_lexicon()
+    feature_rows, labels = [], []
+    for article in articles:
+        cues = lexicon.word_cues(article.language)
+        for _, start, end in corpus.line_index(article.text):
+            paragraph = article.text[start:end]
+            offsets = tokenize(paragraph)
+            if not offsets:
+                continue
+            feature_rows += token_features(paragraph, offsets, article.language, cues)
+            inside = np.zeros((len(offsets), len(TECHNIQUES)), dtype=bool)
+            for technique, s, e in article.spans:
+                if e <= start or s >= end or technique not in TECHNIQUES:
+                    continue
+                j = TECHNIQUES.index(technique)
+                for i, (a, b) in enumerate(offsets):
+                    if a + start < e and b + start > s:
+                        inside[i, j] = True
+            labels.append(inside)
+    return token_matrix(feature_rows), np.vstack(labels)
+
+
+def train_tagger(span_articles: list[corpus.Article]) -> tuple[dict, dict]:
+    X, Y = tagger_examples(span_articles)
+    log(f"tagger: {X.shape[0]} tokens")
+    coef, intercept = fit_sgd(X, Y, TAGGER_ALPHA, TAGGER_EPOCHS)
+    ones = np.array([np.ones(len(TECHNIQUES)), np.zeros(len(TECHNIQUES))])
+    return pack_head("tagger", coef, intercept, ones, KEEP["tagger"]), {}
+
+
+def tune_decoding(model, articles: list[corpus.Article]) -> dict:
+    """Span ratio and gap with the best span F1 on training articles, given their gold
+    techniques (so the choice concerns boundaries only, not which techniques)."""
+    from presslens.steps.persuasion.infer import locate_spans
+
+    lexicon = default_lexicon()
+    best = (-1.0, 0.5, 1)
+    for ratio in (0.3, 0.45, 0.6, 0.75):
+        for gap in (0, 1, 2):
+            model.meta.update(span_ratio=ratio, span_gap=gap)
+            gold, predicted = {}, {}
+            for article in articles:
+                gold[article.id] = [(s, e) for _, s, e in article.spans]
+                predicted[article.id] = []
+                for _, start, end in corpus.line_index(article.text):
+                    techniques = {TECHNIQUES.index(t) for t, s, e in article.spans
+                                  if s < end and e > start and t in TECHNIQUES}
+                    if techniques:
+                        found = locate_spans(model, article.text[start:end], 0, article.language,
+                                             np.array(sorted(techniques)),
+                                             np.ones(len(TECHNIQUES)), lexicon)
+                        predicted[article.id] += [(f.start + start, f.end + start) for f in found]
+            score = span_f1(gold, predicted)["f1"]
+            log(f"decoding ratio={ratio} gap={gap}: span F1 {score:.3f} (training articles)")
+            if score > best[0]:
+                best = (score, ratio, gap)
+    return {"span_ratio": best[1], "span_gap": best[2]}
+
+
+def train_documents(data: Path) -> tuple[dict, dict]:
+    """Genre (3 classes, balanced) and frames (14 labels, calibrated, thresholds) heads."""
+    arrays, meta = {}, {}
+    genre_articles = [a for f in FOLDERS for a in corpus.read_semeval2023(data, f, 1) if not a.heldout]
+    X = document_matrix([a.text for a in genre_articles], [a.language for a in genre_articles])
+    gold = np.array([GENRES.index(a.genre) for a in genre_articles])
+    model = SGDClassifier(loss="log_loss", alpha=DOCUMENT_ALPHA, max_iter=30, tol=None,
+                          class_weight="balanced", random_state=SEED).fit(X, gold)
+    ones = np.array([np.ones(len(GENRES)), np.zeros(len(GENRES))])
+    arrays.update(pack_head("genre", model.coef_, model.intercept_, ones, KEEP["genre"]))
+    frame_articles = [a for f in FOLDERS for a in corpus.read_semeval2023(data, f, 2) if not a.heldout]
+    X = document_matrix([a.text for a in frame_articles], [a.language for a in frame_articles])
+    Y = np.array([[f in a.frames for f in FRAMES] for a in frame_articles], dtype=bool)
+    folds = np.array([fold_of(a.id) for a in frame_articles])
+    oof = np.zeros(Y.shape)
+    for k in range(FOLDS):
+        coef, intercept = fit_sgd(X[folds != k], Y[folds != k], DOCUMENT_ALPHA, 30)
+        oof[folds == k] = X[folds == k] @ coef.T + intercept
+    coef, intercept = fit_sgd(X, Y, DOCUMENT_ALPHA, 30)
+    calibration = np.array([platt(oof[:, j], Y[:, j]) for j in range(len(FRAMES))]).T
+    probability = sigmoid(calibration[0] * oof + calibration[1])
+    meta["frame_thresholds"] = [best_threshold(probability[:, j], Y[:, j]) for j in range(len(FRAMES))]
+    arrays.update(pack_head("frames", coef, intercept, calibration, KEEP["frames"]))
+    log("genre and frames done")
+    return arrays, meta
+
+
+# ---------------------------------------------------------------- held-out figures
+
+
+def heldout_figures(data: Path, model_dir: Path) -> dict:
+    """The shipped (pruned) model scored on the held-out articles, per language."""
+    model = load_model(model_dir)
+    report: dict = {}
+    for folder in FOLDERS:
+        articles = [a for a in corpus.read_semeval2023(data, folder, 3) if a.heldout]
+        gold, predicted = [], []
+        for article in articles:
+            lines = corpus.line_index(article.text)
+            result = analyze_paragraphs(model, [article.text[s:e] for _, s, e in lines],
+                                        article.language, title_first=True)
+            for (n, _, _), found in zip(lines, result.paragraph_techniques):
+                gold.append([t in article.paragraph_labels.get(n, []) for t in TECHNIQUES])
+                predicted.append([t in found for t in TECHNIQUES])
+        genre_articles = [a for a in corpus.read_semeval2023(data, folder, 1) if a.heldout]
+        genres = [analyze_paragraphs(model, [a.text], a.language).genre for a in genre_articles]
+        frame_articles = [a for a in corpus.read_semeval2023(data, folder, 2) if a.heldout]
+        frames = [analyze_paragraphs(model, [a.text], a.language).frames for a in frame_articles]
+        report[corpus.CORPUS_LANGUAGES[folder]] = {
+            "articles": len(articles),
+            "paragraph_micro_f1": round(micro_f1(np.array(gold), np.array(predicted)), 4),
+            "genre_macro_f1": round(macro_f1([a.genre for a in genre_articles],
+                                             [g[0] if g else "" for g in genres], GENRES), 4),
+            "frames_micro_f1": round(micro_f1(
+                np.array([[f in a.frames for f in FRAMES] for a in frame_articles]),
+                np.array([[f in {x for x, _ in fr} for f in FRAMES] for fr in frames])), 4),
+        }
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "persuasion")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = parser.parse_args()
+    np.random.seed(SEED)
+    st3 = [a for f in FOLDERS for a in corpus.read_semeval2023(args.data, f, 3)]
+    rows = technique_rows(st3)
+    log(f"paragraphs: {rows['X'].shape[0]} from {len(st3)} articles")
+    arrays, meta = train_techniques(rows, st3)
+    del rows
+    # span boundaries: 2023 spans except English, whose spans come from the 2020 corpus (the same
+    # articles and annotations; using both would count each English span twice)
+    en2020 = [a for a in corpus.read_semeval2020(args.data) if not a.heldout]
+    span_articles = [a for a in st3 if a.language != "en" and not a.heldout] + en2020
+    tagger_arrays, _ = train_tagger(span_articles)
+    arrays.update(tagger_arrays)
+    document_arrays, document_meta = train_documents(args.data)
+    arrays.update(document_arrays)
+    meta.update(document_meta)
+    meta.update({
+        "languages": ["en", "fr", "de", "it", "pl", "ru"],
+        "techniques": list(TECHNIQUES), "frames": list(FRAMES), "genres": list(GENRES),
+        "heldout_rule": corpus.HELDOUT_RULE, "span_ratio": 0.5, "span_gap": 1,
+        "trained_on": "SemEval-2023 Task 3 train (en fr de it pl ru), SemEval-2020 Task 11 "
+                      "train+dev (en spans)",
+    })
+    save_model(args.out, meta, arrays)
+    model = load_model(args.out)
+    tuning = [a for a in span_articles if fold_of(a.id) == 0][:120]
+    meta.update(tune_decoding(model, tuning))
+    save_model(args.out, meta, arrays)
+    figures = heldout_figures(args.data, args.out)
+    print(json.dumps({"heldout": figures}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
