@@ -172,3 +172,11 @@ def test_outlet_from_a_masthead_above_the_headline():
     doc = run(page(["Local Politics", "Bridge vote delayed again", "The board met."],
                    {0: "boilerplate", 1: "title"}))
     assert doc.outlet is None
+
+
+def test_a_menu_bar_with_a_press_word_is_no_masthead():
+    # "News" is a press word, but a row of menu items is the site's navigation, not its name
+    for menu in ("Home   News   Opinion   Videos", "Home | News | Sport", "Accueil • Actualités • Presse"):
+        doc = run(page([menu, "Bridge vote delayed again", "The board met."],
+                       {0: "boilerplate", 1: "title"}))
+        assert doc.outlet is None, menu

@@ -344,6 +344,8 @@ _PRESS_WORDS = frozenset("""
     """.split())
 #: the masthead is the page's first line, or one of the first few above the headline
 MASTHEAD_REACH = 3
+#: a menu bar renders its items apart (wide gaps, bars, bullets); a masthead is one name
+_MENU_GAP = re.compile(r"\S(?:\s{2,}|\t|\s*[|•·»/]\s*)\S")
 
 
 def _masthead_outlet(doc: Document) -> str | None:
@@ -354,7 +356,7 @@ def _masthead_outlet(doc: Document) -> str | None:
     for line in rows[:MASTHEAD_REACH]:
         text = line.stripped
         words = re.findall(r"[^\W\d_][\w'’-]*", text)
-        if not 1 <= len(words) <= 6 or len(text) > 60:
+        if not 1 <= len(words) <= 6 or len(text) > 60 or _MENU_GAP.search(text):
             continue
         if not any(word.lower() in _PRESS_WORDS for word in words):
             continue
