@@ -110,12 +110,46 @@ def summarize(record: dict[str, Any]) -> str:
         f" | outlet {record.get('outlet') or '-'} | language {record.get('language') or '-'}",
         f"   body      {len(paragraphs)} paragraphs, {len(body.split())} words: "
         f"{_shorten(paragraphs[0] if paragraphs else '', 70)}",
-        f"   comments  {len(comments)} by {authors} named authors, {depth} levels deep",
+        f"   comments  {len(comments)} by {authors} named authors, {depth} level"
+        f"{'' if depth == 1 else 's'} deep",
         "   segments  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())),
     ]
     for comment in comments[:3]:
         lines.append(f"     {'  ' * comment['depth']}- {comment.get('author') or 'anonymous'}: "
                      f"{_shorten(comment.get('text'), 60)}")
+    lines += _analysis_lines(record)
     for error in record.get("errors", []):
         lines.append(f"   warning   {error}")
     return "\n".join(lines)
+
+
+def _counted(counter: Counter, limit: int = 4) -> str:
+    return ", ".join(f"{name} {count}" for name, count in counter.most_common(limit))
+
+
+def _analysis_lines(record: dict[str, Any]) -> list[str]:
+    """Lines for the fields later steps add (entities, quotes, persuasion, moderation), when run."""
+    lines = []
+    entities = record.get("entities")
+    if entities is not None:
+        names = Counter(e.get("name") or e["text"] for e in entities)
+        labels = Counter(e["label"] for e in entities)
+        lines.append(f"   entities  {len(entities)} mentions of {len(names)} ({_counted(labels)})"
+                     + (f": {', '.join(n for n, _ in names.most_common(5))}" if names else ""))
+    quotes = record.get("quotes")
+    if quotes is not None:
+        speakers = Counter(q.get("speaker") or "unattributed" for q in quotes)
+        lines.append(f"   quotes    {len(quotes)}" + (f": {_counted(speakers)}" if quotes else ""))
+    genre = record.get("genre")
+    if genre or record.get("techniques"):
+        frames = ", ".join(f["label"] for f in (record.get("frames") or [])[:3]) or "-"
+        techniques = Counter(t["technique"] for t in record.get("techniques") or [])
+        lines.append(f"   framing   {genre['label'] if genre else '-'}; frames {frames}")
+        lines.append(f"   techniques {sum(techniques.values())} spans"
+                     + (f": {_counted(techniques)}" if techniques else ""))
+    summary = record.get("comment_summary")
+    if summary and summary.get("comments"):
+        flagged = Counter({k: v for k, v in summary.get("label_counts", {}).items() if v})
+        lines.append(f"   moderation toxic {summary.get('toxic_share', 0):.0%}, spam "
+                     f"{summary.get('spam_rate', 0):.0%}" + (f"; {_counted(flagged, 6)}" if flagged else ""))
+    return lines
