@@ -173,22 +173,24 @@ def baseline_figures(data: Path) -> dict:
 # ---------------------------------------------------------------- speed
 
 
-def speed(data: Path) -> dict:
+def speed(data: Path, model: Path | None = None) -> dict:
     """Runs in a child process so its peak memory is the step's, not the benchmark's."""
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    out = subprocess.run([sys.executable, __file__, "--speed-child", "--data", str(data)],
-                         capture_output=True, text=True, env=env, check=True)
+    command = [sys.executable, __file__, "--speed-child", "--data", str(data)]
+    if model:
+        command += ["--model", str(model)]
+    out = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def speed_child(data: Path) -> None:
+def speed_child(data: Path, model: Path | None = None) -> None:
     import presslens
     from presslens.steps.persuasion.step import PersuasionStep
 
     articles = [a for f in FOLDERS for a in corpus.read_semeval2023(data, f, 3) if a.heldout]
     foundation = ["segment", "comments", "body", "language"]
     docs = [presslens.analyze(a.text, steps=foundation) for a in articles]
-    step = PersuasionStep()
+    step = PersuasionStep(model_dir=model)
     step(docs[0])  # loads the model: once per process, not part of the per-article rate
     started, cpu = time.perf_counter(), time.process_time()
     for doc in docs:
@@ -206,20 +208,22 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="model folder (default: the shipped model)")
     parser.add_argument("--speed-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.speed_child:
-        speed_child(args.data)
+        speed_child(args.data, args.model)
         return
     from presslens.steps.persuasion.step import cached_model
 
-    model = cached_model()
+    model = cached_model(str(args.model)) if args.model else cached_model()
     report: dict = {"heldout_rule": corpus.HELDOUT_RULE, "model": model_figures(model, args.data),
                     "spans_en_semeval2020": span_figures(model, args.data)}
     if not args.skip_baseline:
         report["baseline_tfidf_logreg"] = baseline_figures(args.data)
     if not args.skip_speed:
-        report["speed"] = speed(args.data)
+        report["speed"] = speed(args.data, args.model)
     print(json.dumps(report, indent=1))
 
 

@@ -9,6 +9,7 @@ import presslens
 from conftest import ROOT, check_record
 from presslens.cli import main
 from presslens.document import Document
+from presslens.steps.persuasion.infer import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
 from presslens.steps.persuasion.model import load_model
 from presslens.steps.persuasion.scoring import macro_f1, merge, micro_f1, span_f1
@@ -138,12 +139,40 @@ def test_an_empty_body_gives_empty_fields():
     assert doc.to_dict()["frames"] == [] and doc.has_annotation("techniques")
 
 
+LONG_SENTENCES = [
+    "The corrupt elite lies again and again, and everyone knows it.",
+    "These shameless traitors will destroy everything our country stands for.",
+    "Only a fool would believe a single word the minister says about the budget.",
+    "Ordinary families pay the price while the bureaucrats line their pockets.",
+    "Wake up, people: this is the greatest scandal in the history of the nation!",
+]
+
+
 def test_a_very_long_article_is_analysed_within_bounds():
-    paragraph = "The corrupt elite lies again and again, and everyone knows it. " * 4
-    text = "A long page\n\n" + "\n\n".join(paragraph for _ in range(2000))
+    # distinct paragraphs: a page that repeats one paragraph 2000 times is, rightly, furniture
+    # (a running header) to the segmenter and never reaches this step as body
+    paragraphs = [" ".join(LONG_SENTENCES[(i + k) % 5] for k in range(1 + i % 4))
+                  + f" This is point {i + 1}." for i in range(2000)]
+    text = "A long page\n\n" + "\n\n".join(paragraphs)
     doc = analyze(text)
     assert doc.extras["techniques"]
     assert all(0 <= t["start"] < t["end"] <= len(doc.text) for t in doc.extras["techniques"])
+    # only the first MAX_PARAGRAPHS units (title included) are read, and the document says so
+    cut = text.index(paragraphs[MAX_PARAGRAPHS - 1])
+    assert max(t["end"] for t in doc.extras["techniques"]) <= cut
+    assert any("persuasion" in e and "first" in e for e in doc.errors)
+
+
+def test_one_huge_paragraph_is_analysed_within_bounds():
+    text = "A long page\n\n" + " ".join(LONG_SENTENCES * 400) + "\n"
+    doc = analyze(text)
+    assert doc.extras["techniques"]
+    for found in doc.extras["techniques"]:
+        evidence = doc.text[found["start"]:found["end"]]
+        assert evidence and evidence.strip() == evidence
+        assert found["end"] - found["start"] <= MAX_PARAGRAPH_CHARS
+    # the paragraph is read in pieces, not cut off after its first MAX_PARAGRAPH_CHARS
+    assert max(t["end"] for t in doc.extras["techniques"]) > 5 * MAX_PARAGRAPH_CHARS
 
 
 def test_a_language_without_model_is_a_warning_not_a_crash(schema):

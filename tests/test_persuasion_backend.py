@@ -10,6 +10,7 @@ def tiny_model(folder):
     torch = pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
     torch.manual_seed(0)
+    folder.mkdir(parents=True, exist_ok=True)
     words = ["the", "elite", "are", "liars", "and", "traitors", "everyone", "knows", "it", "!"]
     vocab = folder / "vocab.txt"
     vocab.write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n")
@@ -46,3 +47,13 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
 
     with pytest.raises(PresslensError, match="does not exist"):
         TransformersBackend(tmp_path / "nowhere")
+
+
+def test_the_backend_is_never_the_default(monkeypatch):
+    from presslens.steps.persuasion.step import TRANSFORMERS_ENV, PersuasionStep
+
+    monkeypatch.delenv(TRANSFORMERS_ENV, raising=False)
+    step = PersuasionStep()
+    assert step.transformers_path is None
+    monkeypatch.setenv(TRANSFORMERS_ENV, "/some/local/folder")
+    assert str(PersuasionStep().transformers_path) == "/some/local/folder"

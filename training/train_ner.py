@@ -36,15 +36,21 @@ MODEL = {
 }
 
 
-def training_passages() -> list[ner_data.Passage]:
-    passages = list(ner_data.gum_passages("train"))
-    for _, split, text, spans in ner_data.re3d_documents():
+def training_passages() -> list[tuple[str, list[ner_data.Span], list[tuple[int, int]]]]:
+    """(text, spans, missing): `missing` are re3d's uncertain names, neither entity nor O."""
+    passages = [(t, s, []) for t, s in ner_data.gum_passages("train")]
+    for _, split, text, spans, uncertain in ner_data.re3d_documents_with_uncertain():
         if split == "train":
-            passages.extend([(text, spans)] * RE3D_COPIES)
+            passages.extend([(text, spans, uncertain)] * RE3D_COPIES)
     for _, split, docs in ner_data.wikigold_documents():
         if split == "train":
-            passages.extend(docs)
+            passages.extend((t, s, []) for t, s in docs)
     return passages
+
+
+def re3d_uncertain_test() -> list[list[tuple[int, int]]]:
+    return [u for _, split, _, _, u in ner_data.re3d_documents_with_uncertain()
+            if split == "test"]
 
 
 def held_out_sets() -> dict[str, list[ner_data.Passage]]:
@@ -56,15 +62,22 @@ def held_out_sets() -> dict[str, list[ner_data.Passage]]:
     }
 
 
-def to_example(nlp, passage: ner_data.Passage):
+def to_example(nlp, passage):
     from spacy.training import Example
     from spacy.util import filter_spans
 
-    text, spans = passage
+    text, spans, missing = passage
     reference = nlp.make_doc(text)
-    ents = [reference.char_span(s, e, label=label, alignment_mode="expand")
-            for s, e, label in spans]
-    reference.ents = filter_spans([e for e in ents if e is not None])
+    ents = filter_spans([e for e in (reference.char_span(s, e, label=label,
+                                                         alignment_mode="expand")
+                                     for s, e, label in spans) if e is not None])
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    unknown = []
+    for span in (reference.char_span(s, e, alignment_mode="expand") for s, e in missing):
+        if span is not None and not taken.intersection(range(span.start, span.end)):
+            unknown.append(span)
+            taken.update(range(span.start, span.end))
+    reference.set_ents(ents, missing=unknown, default="outside")
     return Example(nlp.make_doc(text), reference)
 
 
@@ -119,9 +132,12 @@ def main() -> int:
         return 1
     nlp, info = train(args.minutes, args.epochs)
     figures = {name: evaluate(nlp, passages) for name, passages in held_out_sets().items()}
+    re3d = held_out_sets()["re3d_test"]
+    re3d_predicted = predict(nlp, re3d)
     figures["re3d_test_PER_ORG_LOC"] = ner_data.score(
-        [s for _, s in held_out_sets()["re3d_test"]],
-        predict(nlp, held_out_sets()["re3d_test"]), labels=("PER", "ORG", "LOC"))["micro"]
+        [s for _, s in re3d], re3d_predicted, labels=("PER", "ORG", "LOC"))["micro"]
+    figures["re3d_test_uncertain_ignored"] = ner_data.score(
+        [s for _, s in re3d], re3d_predicted, ignore=re3d_uncertain_test())
     args.out.mkdir(parents=True, exist_ok=True)
     nlp.meta.update({"name": "presslens_ner_en", "version": "0.1.0",
                      "description": "presslens English NER (PER/ORG/LOC/MISC)",

@@ -6,7 +6,11 @@ insults and threats, spam in languages other than English, and the hard non-hate
 those gaps. Every sentence here was written for presslens; none is copied from a dataset.
 
 They are deliberately worded differently from the functional test suites in
-tests/data/moderation_functional_*.jsonl, which measure the model and are never trained on.
+tests/data/moderation_functional_*.jsonl, which measure the model and are never trained on:
+other sentence frames and other predicates, and no suite sentence may appear here (checked by
+tests/test_moderation.py). A shared run of five words, group names masked, was looked for by
+hand and the few template wordings that had one were changed; the unit tests' own example
+sentences are not templates either.
 
 An example is a dict: text, lang, frame (the template family), labels (head -> 0/1; a head that
 is absent is unknown and left out of that head's loss).

@@ -15,7 +15,7 @@ GROUPS = [
 #: contempt and dehumanisation aimed at a whole group (verb phrases after the group)
 HATE_PREDICATES = [
     "are vermin", "are parasites", "are animals", "are a disease", "are subhuman", "are filth",
-    "are rats", "are a plague on this country", "are worthless", "are all criminals",
+    "are rats", "are a blight on this country", "are worthless", "are all criminals",
     "are all terrorists", "are born thieves", "are too stupid to live among us",
     "ruin everything they touch", "don't belong in this country", "are not real people",
     "breed like rabbits", "are a cancer on society", "disgust me", "are genetically inferior",
@@ -38,7 +38,7 @@ ANTISEMITIC_TROPES = [
 INSULT_NOUNS = [
     "idiot", "moron", "clown", "imbecile", "loser", "fool", "halfwit", "dimwit", "cretin", "jerk",
     "scumbag", "waste of space", "troll", "lunatic", "pathetic little man", "brain-dead sheep",
-    "clueless muppet", "total joke", "liar and a coward",
+    "hopeless muppet", "total joke", "liar and a coward",
 ]
 PEOPLE = ["the author", "this journalist", "the mayor", "the minister", "the editor",
           "the guy above", "the last commenter", "this reporter"]
@@ -77,7 +77,7 @@ GROUP_CONTEXTS = [
 ]
 #: violence promised to a person, in many shapes
 THREAT_ACTS = [
-    "break every bone in your body", "put you in the ground", "end you", "make you bleed",
+    "break every bone in your body", "put you six feet under", "end you", "make you bleed",
     "burn your house down", "slit your throat", "run you over", "cave your skull in",
     "make sure you never walk again", "bury you in the woods",
 ]
@@ -93,6 +93,80 @@ GROUP_THREAT_FRAMES = [
     "soon we'll deal with {g} the old way, with rope.", "we should eliminate {g} for good.",
     "grab your guns, it's time to clear out {g}.",
 ]
+#: group words as adjectives before everyday nouns: "a Jewish baker" names no one's enemy
+GROUP_ADJECTIVES = ["Muslim", "Jewish", "Black", "immigrant", "refugee", "gay", "lesbian", "trans",
+                    "Roma", "Arab", "Asian", "Christian", "Hindu", "disabled", "Mexican", "African",
+                    "Chinese", "Sikh"]
+EVERYDAY_PEOPLE = ["shopkeepers", "nurses", "pensioners", "volunteers", "parents", "doctors",
+                   "farmers", "cyclists", "entrepreneurs", "artists", "football fans", "residents",
+                   "bus drivers", "teenagers", "grandparents", "bakers"]
+EVERYDAY_ADJECTIVE_FRAMES = [
+    "{a} {n} in the district asked for a new pedestrian crossing.",
+    "a group of {a} {n} cleaned up the riverbank on Saturday.",
+    "the {a} {n} I spoke to were worried about parking.",
+    "{a} {n} say the new bus timetable works for them.",
+    "the piece quotes several {a} {n} about the rent rise.",
+    "plenty of {a} {n} live on my road, a quiet and friendly one.",
+    "the choir of {a} {n} sang at the Christmas market.",
+    "two {a} {n} won the town's gardening prize.",
+]
+#: acceptance said with a negation, then a reason: the negation undoes no attack here
+ACCEPTING_OPENERS = [
+    "I've got no problem with {g}", "I've no quarrel with {g}", "I don't mind {g} at all",
+    "I get on fine with {g}", "honestly, I like {g}", "I'm not against {g}",
+    "there's nothing wrong with {g}",
+]
+ACCEPTING_REASONS = [
+    "my dentist is one of them", "we play football together on Sundays",
+    "our kids go to the same swimming club", "half my team at work are",
+    "I grew up among them", "the problem is the landlord, not them", "my sister married one",
+]
+#: a group as the subject of a plain, everyday statement
+EVERYDAY_GROUP_PREDICATES = [
+    "pay rent and taxes like the rest of us", "celebrate their holidays with family",
+    "vote in every election", "have lived in this valley for generations",
+    "are just people trying to get by", "queue at the same post office as everyone else",
+    "worry about the price of bread too",
+]
+
+
+#: the short replies that fill a comment section (agreement, doubt, thanks, congratulations).
+#: The tweets give the model almost no short clean text, and without these "I agree with you"
+#: or "she deserves it" read as toxic: they are short, pronoun-led and unlike any clean tweet
+SHORT_REPLIES = [
+    "I agree", "fair point", "good question", "well put", "spot on", "totally agree",
+    "not convinced", "I'm not so sure", "interesting", "thanks for sharing", "same here", "me too",
+    "exactly", "true", "agreed", "couldn't agree more", "hmm, really", "I doubt it", "I hope so",
+    "let's see", "about time", "finally", "sad news", "great news", "congratulations to the team",
+    "so sad", "good for them", "well done", "nice one", "you might be right", "they did well",
+    "she earned it", "he deserves the credit", "we'll see", "they are right about this",
+    "you are spot on", "he was a kind man", "she is doing a great job", "they have a point",
+    "you have a point there", "it is what it is", "that's a relief", "that's fair",
+]
+SHORT_TAILS = ["", ".", "!", " to be honest.", ", thanks.", " with you on this.", " about the buses.",
+               ", as usual.", " on the budget."]
+#: ordinary suggestions with "should", which keyword-sampled tweets mostly use for threats
+PLAIN_SUGGESTIONS = [
+    "they should fix the potholes", "they should open the pool earlier", "the town should add night buses",
+    "they should ask the residents first", "we should plant more trees", "they should lower the parking fees",
+    "she should run for mayor", "he should apologise to the volunteers", "you should visit the new library",
+    "someone should repair the school roof",
+]
+
+#: plans, promises and questions about the future with nobody threatened: the threat templates
+#: all say "I will ...", so without these any "will" or "going to" reads as a threat
+PLAIN_FUTURE = [
+    "I will be at the council meeting on Thursday", "see you all at the book sale on Saturday",
+    "I'm going to write to my MP about this", "I will vote for her again", "they will open the bridge in May",
+    "I'll look for the report and post the link", "we are going to miss that little cinema",
+    "I will never forget that concert", "will the school stay open in August",
+    "when will the results be published", "will there be a bus on Sundays", "we will find out next week",
+    "I'm going to try the new bakery", "they'll sort it out eventually", "I will bring my kids to the fair",
+    "you will love the view from the tower", "you'll find the timetable on the station wall",
+    "save the receipts, you will need them for the refund", "watch the budget debate, it will be interesting",
+    "mark my words, prices will go up again",
+]
+PLAIN_FUTURE_TAILS = [".", "!", " I think.", ", fingers crossed.", "?"]
 
 def examples(rng: random.Random) -> list[dict]:
     hate = {"toxicity": 1, "identity_attack": 1, "insult": 0, "threat": 0, "spam": 0}
@@ -218,7 +292,7 @@ def examples(rng: random.Random) -> list[dict]:
         "I don't {v} {g}. {s}",
     ], {"v": ["hate", "despise", "dislike", "fear", "blame", "resent"],
         "vp": ["hated", "despised", "blamed", "resented"], "g": GROUPS,
-        "s": ["They are my neighbours.", "Some are my friends.", "Why would I?"]}, clean, 300, rng)
+        "s": ["They run the corner shop.", "Some are my friends.", "Why would I?"]}, clean, 300, rng)
     out += expand("profane_insult", "en", [
         "you {f} {n}.", "shut the fuck up, {n}.", "{w} is a {f} {n}.", "fuck off, you {n}.",
     ], {"f": ["fucking", "goddamn", "shitty"], "n": INSULT_NOUNS, "w": PEOPLE},
@@ -242,6 +316,21 @@ def examples(rng: random.Random) -> list[dict]:
     out += expand("threat_varied", "en", THREAT_FRAMES, {"a": THREAT_ACTS}, threat, 80, rng)
     out += expand("group_threat", "en", GROUP_THREAT_FRAMES, {"g": GROUPS},
                   {**hate, "threat": 1}, 120, rng)
+    out += expand("group_adjective_everyday", "en", EVERYDAY_ADJECTIVE_FRAMES,
+                  {"a": GROUP_ADJECTIVES, "n": EVERYDAY_PEOPLE}, clean, 400, rng)
+    # each opener and each predicate is its own sentence pattern, so the split holds whole ones out
+    out += expand("accepting_with_reason", "en",
+                  [o + sep + "{r}." for o in ACCEPTING_OPENERS for sep in (", ", "; ")],
+                  {"g": GROUPS, "r": ACCEPTING_REASONS}, clean, 300, rng)
+    out += expand("everyday_group_subject", "en",
+                  [start + p + "." for p in EVERYDAY_GROUP_PREDICATES for start in ("{g} ", "most {g} ")],
+                  {"g": GROUPS}, clean, 200, rng)
+    out += expand("short_reply", "en", [r + "{t}" for r in SHORT_REPLIES], {"t": SHORT_TAILS},
+                  clean, 350, rng)
+    out += expand("plain_suggestion", "en", [p + "{t}" for p in PLAIN_SUGGESTIONS],
+                  {"t": [".", " first.", ", in my view.", " before winter.", "!"]}, clean, 50, rng)
+    out += expand("plain_future", "en", [p + "{t}" for p in PLAIN_FUTURE], {"t": PLAIN_FUTURE_TAILS},
+                  clean, 100, rng)
     # reactions made only of emoji or punctuation: nothing here to moderate
     out += expand("clean_emoji", "en", ["{a}{b}", "{a}{a}{a}", "{a} {b} {b}", "{a}!!"],
                   {"a": ["👍", "😂", "❤️", "🙏", "👏", "😢", "🤔", "😮", "🎉", "🔥", "...", "?!"],

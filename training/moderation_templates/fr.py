@@ -14,7 +14,7 @@ GROUPS = [
 ]
 HATE_PREDICATES = [
     "sont de la vermine", "sont des parasites", "sont des animaux", "sont une maladie",
-    "sont des sous-hommes", "sont de la racaille", "sont des rats", "sont une plaie pour ce pays",
+    "sont des sous-hommes", "sont de la racaille", "sont des rats", "sont un fléau pour ce pays",
     "ne valent rien", "sont tous des délinquants", "sont tous des terroristes",
     "sont des voleurs nés", "sont trop bêtes pour vivre parmi nous", "détruisent tout ce qu'ils touchent",
     "n'ont rien à faire dans ce pays", "ne sont pas de vrais humains", "se reproduisent comme des lapins",
@@ -35,7 +35,7 @@ ANTISEMITIC_TROPES = [
 ]
 
 INSULT_NOUNS = [
-    "abruti", "crétin", "connard", "imbécile", "débile", "guignol", "bouffon", "idiot", "tocard",
+    "abruti", "crétin", "connard", "imbécile", "débile", "zozo", "bouffon", "idiot", "tocard",
     "minable", "pauvre type", "sombre crétin", "demeuré", "clown", "mongol", "raclure",
     "pauvre naze", "ordure", "sale con", "gros nul",
 ]
@@ -91,6 +91,75 @@ GROUP_THREAT_FRAMES = [
     "bientôt on réglera le problème {h} à l'ancienne, avec une corde.", "il faut liquider {g} une bonne fois pour toutes.",
     "prenez vos fusils, on va nettoyer le pays de {h}.",
 ]
+#: mots de groupe en adjectif devant des noms de tous les jours
+GROUP_ADJECTIVES = ["musulmans", "juifs", "noirs", "immigrés", "réfugiés", "homosexuels", "roms",
+                    "arabes", "asiatiques", "chrétiens", "handicapés", "africains", "chinois",
+                    "maghrébins", "catholiques", "turcs"]
+EVERYDAY_PEOPLE = ["commerçants", "retraités", "bénévoles", "parents", "médecins", "agriculteurs",
+                   "cyclistes", "entrepreneurs", "artistes", "supporters", "habitants",
+                   "chauffeurs de bus", "adolescents", "grands-parents", "boulangers"]
+EVERYDAY_ADJECTIVE_FRAMES = [
+    "des {n} {a} du quartier ont demandé un nouveau passage piéton.",
+    "un groupe de {n} {a} a nettoyé les berges samedi.",
+    "les {n} {a} que j'ai croisés s'inquiétaient du stationnement.",
+    "selon des {n} {a}, les nouveaux horaires de bus leur conviennent.",
+    "l'article cite plusieurs {n} {a} sur la hausse des loyers.",
+    "pas mal de {n} {a} habitent ma rue, un coin calme et sympa.",
+    "la chorale des {n} {a} a chanté au marché de Noël.",
+    "deux {n} {a} ont gagné le concours des jardins fleuris.",
+]
+#: une acceptation dite avec une négation, puis une raison
+ACCEPTING_OPENERS = [
+    "je n'ai aucun problème avec {g}", "{g} ne me dérangent pas du tout",
+    "je m'entends très bien avec {g}", "franchement, j'apprécie {g}", "je ne suis pas contre {g}",
+    "il n'y a aucun souci avec {g}",
+]
+ACCEPTING_REASONS = [
+    "mon dentiste en fait partie", "on joue au foot ensemble le dimanche",
+    "nos enfants vont au même club de natation", "la moitié de mon équipe au boulot en fait partie",
+    "j'ai grandi avec eux", "le problème c'est le propriétaire, pas eux", "ma sœur en a épousé un",
+]
+EVERYDAY_GROUP_PREDICATES = [
+    "paient un loyer et des impôts comme nous", "fêtent leurs fêtes en famille",
+    "votent à chaque élection", "vivent dans cette vallée depuis des générations",
+    "sont juste des gens qui essaient de s'en sortir", "font la queue à la même poste que tout le monde",
+    "s'inquiètent aussi du prix du pain",
+]
+
+
+#: les réponses courtes d'un fil de commentaires (voir en.py)
+SHORT_REPLIES = [
+    "d'accord", "tout à fait", "bien vu", "bonne question", "pas convaincu", "je ne suis pas sûr",
+    "intéressant", "merci pour le partage", "pareil pour moi", "moi aussi", "exactement", "c'est vrai",
+    "enfin", "triste nouvelle", "bonne nouvelle", "félicitations à l'équipe", "bravo", "bien joué",
+    "à voir", "j'espère", "il était temps", "ils ont bien joué", "elle l'a mérité", "il mérite ce prix",
+    "on verra bien", "ils n'ont pas tort", "vous n'avez pas tort", "c'était un homme bon",
+    "elle fait du bon travail", "tu marques un point", "c'est la vie", "quel soulagement", "c'est juste",
+    "entièrement d'accord", "j'en doute", "ça se discute",
+]
+SHORT_TAILS = ["", ".", " !", " franchement.", ", merci.", " sur ce point.", " pour les bus.",
+               ", comme d'habitude.", " sur le budget."]
+PLAIN_SUGGESTIONS = [
+    "ils devraient reboucher les nids-de-poule", "ils devraient ouvrir la piscine plus tôt",
+    "la ville devrait ajouter des bus de nuit", "ils devraient d'abord demander aux habitants",
+    "on devrait planter plus d'arbres", "ils devraient baisser le prix du stationnement",
+    "elle devrait se présenter à la mairie", "il devrait s'excuser auprès des bénévoles",
+    "tu devrais visiter la nouvelle médiathèque", "quelqu'un devrait réparer le toit de l'école",
+]
+
+#: projets, promesses et questions sur l'avenir sans menace (voir en.py)
+PLAIN_FUTURE = [
+    "je serai au conseil municipal jeudi", "on se retrouve à la brocante samedi",
+    "je vais écrire à mon député", "je vais encore voter pour elle", "ils vont ouvrir le pont en mai",
+    "je vais chercher le rapport et poster le lien", "ce petit cinéma va nous manquer",
+    "je n'oublierai jamais ce concert", "l'école restera-t-elle ouverte en août",
+    "quand les résultats seront-ils publiés", "y aura-t-il un bus le dimanche", "on saura la semaine prochaine",
+    "je vais tester la nouvelle boulangerie", "ils finiront par régler ça", "je vais emmener mes enfants à la fête",
+    "tu vas adorer la vue depuis la tour", "vous trouverez les horaires sur le mur de la gare",
+    "gardez les tickets, vous en aurez besoin pour le remboursement",
+    "regardez le débat sur le budget, ça va être intéressant", "retenez bien, les prix vont encore monter",
+]
+PLAIN_FUTURE_TAILS = [".", " !", " je pense.", ", croisons les doigts.", " ?"]
 
 def examples(rng: random.Random) -> list[dict]:
     hate = {"toxicity": 1, "identity_attack": 1, "insult": 0, "threat": 0, "spam": 0}
@@ -132,7 +201,7 @@ def examples(rng: random.Random) -> list[dict]:
     out += expand("counter_speech_trope", "fr", [
         "prétendre que {s} {t} est un vieux mythe antisémite.",
         "non, {s} ne {t} pas. Ce complot a été démonté depuis un siècle.",
-        "le délire « {s} {t} », c'est de l'antisémitisme, point.",
+        "le délire « {s} {t} » relève de l'antisémitisme, point.",
     ], {"s": ["les juifs", "les banquiers juifs", "les Rothschild"], "t": ANTISEMITIC_TROPES},
         clean, 120, rng)
     out += expand("reporting", "fr", [
@@ -218,7 +287,7 @@ def examples(rng: random.Random) -> list[dict]:
         "je ne {v} pas {g}, {s}",
     ], {"v": ["déteste", "hais", "méprise", "crains", "rejette", "accuse"],
         "vp": ["détesté", "méprisé", "accusé", "rejeté"], "g": GROUPS,
-        "s": ["ce sont mes voisins.", "certains sont mes amis.", "pourquoi je le ferais ?"]}, clean, 300, rng)
+        "s": ["ils tiennent l'épicerie du coin.", "certains sont mes amis.", "pourquoi je le ferais ?"]}, clean, 300, rng)
     out += expand("profane_insult", "fr", [
         "va te faire foutre, {n}.", "ta gueule, {n}.", "{w} est un putain de {n}.",
         "ferme ta gueule, espèce de {n} de merde.", "nique ta mère, {n}.",
@@ -245,6 +314,21 @@ def examples(rng: random.Random) -> list[dict]:
                   {"g": GROUPS, "h": ["des juifs", "des musulmans", "des Arabes", "des Noirs", "des Roms",
                                       "des immigrés", "des migrants", "des homosexuels"]},
                   {**hate, "threat": 1}, 120, rng)
+    out += expand("group_adjective_everyday", "fr", EVERYDAY_ADJECTIVE_FRAMES,
+                  {"a": GROUP_ADJECTIVES, "n": EVERYDAY_PEOPLE}, clean, 400, rng)
+    # each opener and each predicate is its own sentence pattern, so the split holds whole ones out
+    out += expand("accepting_with_reason", "fr",
+                  [o + sep + "{r}." for o in ACCEPTING_OPENERS for sep in (", ", " : ")],
+                  {"g": GROUPS, "r": ACCEPTING_REASONS}, clean, 300, rng)
+    out += expand("everyday_group_subject", "fr",
+                  [start + p + "." for p in EVERYDAY_GROUP_PREDICATES for start in ("{g} ", "chez nous, {g} ")],
+                  {"g": GROUPS}, clean, 200, rng)
+    out += expand("short_reply", "fr", [r + "{t}" for r in SHORT_REPLIES], {"t": SHORT_TAILS},
+                  clean, 350, rng)
+    out += expand("plain_suggestion", "fr", [p + "{t}" for p in PLAIN_SUGGESTIONS],
+                  {"t": [".", " d'abord.", ", à mon avis.", " avant l'hiver.", " !"]}, clean, 50, rng)
+    out += expand("plain_future", "fr", [p + "{t}" for p in PLAIN_FUTURE], {"t": PLAIN_FUTURE_TAILS},
+                  clean, 100, rng)
     out += expand("clean_emoji", "fr", ["{a}{b}", "{a} {b}", "{a}{a}"],
                   {"a": ["👍", "😂", "❤️", "🙏", "👏", "😢", "🤔", "🇫🇷", "mdr", "lol", "!!"],
                    "b": ["👍", "😂", "😍", "💯", "🙌", "😅"]}, clean, 60, rng)

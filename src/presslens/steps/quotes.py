@@ -195,8 +195,11 @@ def quotes_in(doc: Document, passage: Passage, people: Mentions) -> list[dict[st
     quotes.sort(key=lambda q: q.start)
     quoted_source = [source_span(doc, passage, q.start, q.end) for q in quotes
                      if q.kind == "direct"]
+    speakers: list[dict[str, Any]] = []  # speakers found so far, in text order
     for quote in quotes:
-        _attribute(doc, passage, quote, quotes, people, quoted_source)
+        _attribute(doc, passage, quote, quotes, people, quoted_source, speakers)
+        if quote.speaker is not None:
+            speakers.append(quote.speaker)
     _continue_speakers(text, quotes)
     records = []
     for quote in quotes:
@@ -237,10 +240,53 @@ def _direct_quotes(text: str, paragraph: Span) -> list[Quote]:
             position = opening.end()
             continue
         start, end = _stripped(text, opening.end(), close)
-        if len(text[start:end].split()) >= MIN_QUOTE_WORDS:
+        if _is_speech(text, opening.start(), close, start, end, paragraph):
             found.extend(_split_by_incise(text, start, end, paragraph.start))
         position = close + 1
     return found
+
+
+#: small words a title leaves in lower case ("War and Peace", "Journal de la guerre")
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for",
+                          "by", "with", "from", "de", "du", "des", "la", "le", "les", "et",
+                          "en", "au", "aux", "d", "l", "un", "une", "der", "die", "das", "und"})
+_SPEECH_END = (",", ".", "!", "?", "…", ";")
+
+
+def _is_speech(text: str, opening: int, close: int, start: int, end: int,
+               paragraph: Span) -> bool:
+    """Whether a quoted stretch is said rather than named: a title ("War and Peace", every
+    content word capitalised) or a scare-quoted term ("rebels") is not. A stretch shorter
+    than MIN_QUOTE_WORDS words is speech only when it ends with its own punctuation and a
+    reporting verb is right beside it ("We stay," he added)."""
+    piece = text[start:end]
+    words = re.findall(r"[^\W\d_][\w'’-]*", piece)
+    if not words:
+        return False
+    punctuated = text[opening + 1:close].rstrip().endswith(_SPEECH_END)
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if not punctuated and content and all(w[0].isupper() for w in content):
+        return False
+    if len(piece.split()) >= MIN_QUOTE_WORDS:
+        return True
+    return punctuated and _attribution_beside(text, opening, close, paragraph)
+
+
+def _attribution_beside(text: str, opening: int, close: int, paragraph: Span) -> bool:
+    """A reporting verb in the clause right after the closing mark (“…,” he added) or right
+    before the opening one, introducing it (He added: “…”)."""
+    after = text[close + 1:min(paragraph.end, close + 1 + WINDOW // 3)]
+    stop = re.search(r"[.!?;:“”\"«»]", after)
+    after = after[:stop.start()] if stop else after
+    if _REPORTING.search(after):
+        return True
+    before = text[max(paragraph.start, opening - WINDOW // 3):opening].rstrip()
+    if not before.endswith((":", ",")):
+        return False
+    stop = None
+    for stop in re.finditer(r"[.!?;“”\"«»]", before):
+        pass
+    return bool(_REPORTING.search(before[stop.end() if stop else 0:]))
 
 
 def _split_by_incise(text: str, start: int, end: int, paragraph_start: int) -> list[Quote]:
@@ -310,7 +356,13 @@ def _indirect_quotes(text: str, paragraph: Span, direct: list[Quote]) -> list[Qu
     return found
 
 
+#: a word every indirect-speech pattern needs: most sentences have none and are skipped at once
+_INDIRECT_HINT = re.compile(r"that|qu|selon|according|d['’]apr[eè]s|said|says", re.IGNORECASE)
+
+
 def _reported_clause(text: str, sentence: Span) -> tuple[int, int] | None:
+    if not _INDIRECT_HINT.search(text, sentence.start, sentence.end):
+        return None
     body = text[sentence.start:sentence.end]
     end = sentence.start + len(body.rstrip().rstrip(".!?…").rstrip())
     lead = _ACCORDING_LEAD.match(body)
@@ -347,7 +399,8 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 # --- speakers -------------------------------------------------------------------------------
 
 def _attribute(doc: Document, passage: Passage, quote: Quote, quotes: list[Quote],
-               people: Mentions, quoted: list[tuple[int, int]]) -> None:
+               people: Mentions, quoted: list[tuple[int, int]],
+               speakers: list[dict[str, Any]]) -> None:
     """Find the quote's attribution around it and resolve its speaker."""
     text = passage.text
     windows = [quote.incise] if quote.incise else _windows(text, quote, quotes)
@@ -356,7 +409,7 @@ def _attribute(doc: Document, passage: Passage, quote: Quote, quotes: list[Quote
         if verb is None:
             continue
         quote.attributed = True
-        quote.speaker = _speaker(doc, passage, window, verb, quote, people, quoted)
+        quote.speaker = _speaker(doc, passage, window, verb, quote, people, quoted, speakers)
         if quote.speaker is not None:
             return
 
@@ -410,8 +463,11 @@ def _paragraph_end(text: str, offset: int) -> int:
 
 
 def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str], quote: Quote,
-             people: Mentions, quoted: list[tuple[int, int]]) -> dict[str, Any] | None:
-    """The speaker named in an attribution window, closest to its reporting verb."""
+             people: Mentions, quoted: list[tuple[int, int]],
+             speakers: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The speaker named in an attribution window, closest to its reporting verb; a pronoun
+    or a title is the person named before (or the last speaker when the recogniser named no
+    one); a lone surname is the person of that surname named before ("…," Saleh said)."""
     text = passage.text
     source = source_span(doc, passage, window.start, window.end)
     verb_source = source_span(doc, passage, verb.start(), verb.end())[0]
@@ -421,7 +477,8 @@ def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str],
         before = [m for m in named if m["end"] <= verb_source]
         pool = before if before and window.end <= quote.start else named
         best = min(pool, key=lambda m: (m["label"] != "PER", abs(m["start"] - verb_source)))
-        return {"name": best["name"], "entity_id": best["entity_id"]}
+        found = {"name": best["name"], "entity_id": best["entity_id"]}
+        return _fuller(found, people, speakers, verb_source)
     quote_source = source_span(doc, passage, quote.start, quote.end)[0]
     title = _TITLE.search(text, window.start, window.end)
     pronoun = _PRONOUN.search(text, window.start, window.end)
@@ -430,11 +487,63 @@ def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str],
                                       doc.text, quoted)
         if person is not None:
             return {"name": person["name"], "entity_id": person["entity_id"]}
+        if speakers:
+            return speakers[-1]
     name = _unrecognised_name(text, window, verb)
     if name:
         display = display_name(name, "PER")
         return {"name": display, "entity_id": corpus_id(name_key(display, True))}
-    return None
+    return _by_surname(text, window, verb, people, speakers, verb_source)
+
+
+def _surname(name: str) -> str:
+    words = name_key(name, strip_titles=True).split()
+    return words[-1] if words else ""
+
+
+def _people_before(people: Mentions, speakers: list[dict[str, Any]], offset: int
+                   ) -> list[dict[str, Any]]:
+    """Persons the page named before `offset` and the speakers found so far, nearest first."""
+    named = [{"name": m["name"], "entity_id": m["entity_id"]} for m in people.items
+             if m["label"] == "PER" and m["start"] < offset]
+    return list(reversed(speakers)) + list(reversed(named))
+
+
+def _fuller(found: dict[str, Any], people: Mentions, speakers: list[dict[str, Any]],
+            offset: int) -> dict[str, Any]:
+    """A one-word speaker ("Farrow") is the person named in full before with that surname
+    ("Gideon Farrow") when the recogniser missed the full name there."""
+    if " " in name_key(found["name"], strip_titles=True):
+        return found
+    key = _surname(found["name"])
+    for person in _people_before(people, speakers, offset):
+        if person["entity_id"] != found["entity_id"] and " " in person["name"] and \
+                _surname(person["name"]) == key:
+            return person
+    return found
+
+
+def _by_surname(text: str, window: Span, verb: re.Match[str], people: Mentions,
+                speakers: list[dict[str, Any]], offset: int) -> dict[str, Any] | None:
+    """A capitalised word of the window that is the surname of a person named before."""
+    earlier = _people_before(people, speakers, offset)
+    if not earlier:
+        return None
+    best = None
+    for match in re.finditer(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", text[window.start:window.end]):
+        word = match.group()
+        if word in _NOT_NAMES:
+            continue
+        key = _surname(word)
+        person = next((p for p in earlier if " " in p["name"] and _surname(p["name"]) == key),
+                      None)
+        if person is None:
+            continue
+        start = window.start + match.start()
+        distance = min(abs(start - verb.end()), abs(verb.start() - start - len(word)))
+        if best is None or distance < best[0]:
+            best = (distance, person)
+    return best[1] if best else None
 
 
 def _unrecognised_name(text: str, window: Span, verb: re.Match[str]) -> str | None:

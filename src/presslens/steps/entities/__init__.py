@@ -8,11 +8,14 @@ Every mention in the title and body gets `text`, `label` (PER, ORG, LOC, MISC), 
 
 from __future__ import annotations
 
+import re
+
 from presslens.document import Document
 from presslens.steps.entities import gazetteer
 from presslens.steps.entities.kb import KnowledgeBase, default_kb
 from presslens.steps.entities.linking import Mention, entity_record, link
 from presslens.steps.entities.ner import recognise
+from presslens.steps.entities.normalize import name_key
 from presslens.steps.entities.passages import passages, source_span
 
 __all__ = ["EntitiesStep", "find_mentions", "KnowledgeBase"]
@@ -54,7 +57,33 @@ def find_mentions(doc: Document, kb: KnowledgeBase) -> list[Mention]:
                 mentions.append(Mention(source_start, source_end,
                                         doc.text[source_start:source_end], label, kb_id))
     mentions.sort(key=lambda m: m.start)
-    return _without_overlaps(mentions)
+    return _with_particles(doc.text, _without_overlaps(mentions))
+
+
+#: lower-case-able particles of surnames ("Le Drian", "De Mistura", "Van Rompuy", "Al Thani")
+_PARTICLES = frozenset({"le", "la", "de", "del", "della", "di", "da", "du", "des", "van", "von",
+                        "der", "den", "ter", "al", "el", "abu", "bin", "ben", "ibn", "mac", "st"})
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name whose particle was left out of the span ("Le" in "Le Drian a ensuite…", read as
+    an article at a sentence start) gets it back when the page writes the name with that
+    particle elsewhere ("Jean-Yves Le Drian")."""
+    names = [name_key(m.text, strip_titles=True).split() for m in mentions]
+    for index, mention in enumerate(mentions):
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        if before is None or before.group(1).lower() not in _PARTICLES or \
+                not before.group(1)[0].isupper():
+            continue
+        if index and mentions[index - 1].end > before.start():
+            continue
+        wanted = [before.group(1).lower(), *names[index]]
+        if any(len(other) > len(wanted) - 1 and other[-len(wanted):] == wanted
+               for other in names):
+            mention.start = before.start(1)
+            mention.text = text[mention.start:mention.end]
+    return mentions
 
 
 def _merge(model: list, known: list) -> list:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
-from presslens.steps.entities.kb import Entity, KnowledgeBase
+from presslens.steps.entities.kb import Entity, KnowledgeBase, is_code_alias
 from presslens.steps.entities.ner import trim_span
-from presslens.steps.entities.normalize import key_variants
+from presslens.steps.entities.normalize import (DETERMINERS, FREE_ARTICLES, fused_variant,
+                                                key_variants, name_key)
 
 #: longest alias tried, in words
 MAX_WORDS = 6
 MIN_CITY_POPULATION = 100_000
 _TOKEN = re.compile(r"[lLdD]['’](?=[^\W\d_])|[^\W_](?:[\w'’.\-]*[^\W_])?\.?|[^\W\d_]\.", re.UNICODE)
+_ARTICLE_START = re.compile(r"(?:al|el|an|ar|as|ash|at|ad|az|ul)[-‐‑](?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”\n]\s*)$")
 
 
@@ -26,7 +28,7 @@ def _eligible(entity: Entity, surface: str, sentence_initial: bool) -> bool:
     if len(surface) <= 3 and not surface.replace(".", "").isupper():
         return False  # "Is", "Un", "Ap": only all-capital short forms are acronyms
     if entity.kind == "city":
-        if entity.population < MIN_CITY_POPULATION:
+        if entity.population < MIN_CITY_POPULATION or is_code_alias(surface, entity):
             return False
         if sentence_initial and " " not in surface:
             return False
@@ -38,20 +40,24 @@ def find(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str, str]]:
     tokens = [(m.start(), _end_without_period(text, m.start(), m.end()))
               for m in _TOKEN.finditer(text)]
     found = []
+    heads = kb.heads()
     index = 0
     while index < len(tokens):
         start = tokens[index][0]
-        if not text[start].isupper():
+        lower_start = not text[start].isupper()
+        if lower_start and not _lower_case_start(text, tokens, index):
             index += 1
             continue
-        match = _longest_match(text, tokens, index, kb)
+        words = _max_words(text, tokens[index], heads)
+        if not words:
+            index += 1
+            continue
+        match = _longest_match(text, tokens, index, kb, lower_start, words)
         if match is None:
             index += 1
             continue
-        end_index, entity = match
-        trimmed = trim_span(text, start, tokens[end_index][1], entity.label)
-        if trimmed:
-            found.append((trimmed[0], trimmed[1], entity.label, entity.id))
+        end_index, entity, trimmed = match
+        found.append((trimmed[0], trimmed[1], entity.label, entity.id))
         index = end_index + 1
     return found
 
@@ -63,19 +69,81 @@ def _end_without_period(text: str, start: int, end: int) -> int:
     return end
 
 
+def _max_words(text: str, token: tuple[int, int], heads: dict[str, int]) -> int:
+    """How many tokens a name starting at `token` may have: 0 when no name key starts with
+    its key, else the longest such key plus two (a determiner and an article "al" drop out
+    of keys); an article or determiner may start a longer name ("the", "l'")."""
+    key = name_key(text[token[0]:token[1]])
+    head = key.split(" ", 1)[0] if key else ""
+    if head in DETERMINERS or head in FREE_ARTICLES:
+        return MAX_WORDS
+    most = heads.get(head, 0)
+    return min(MAX_WORDS, most + 2) if most else 0
+
+
+def _lower_case_start(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
+    """Whether a name may start at a lower-case token: an Arabic article before a capital
+    ("al-Raqqa", "al-Qaeda"), or a common noun one or two words before a capitalised word
+    ("bande de Gaza", "plateau du Golan"), which must then match a multi-word alias."""
+    start, end = tokens[index]
+    if _ARTICLE_START.match(text, start):
+        return True
+    following = tokens[index + 1:index + 3]
+    return any(text[s].isupper() for s, _ in following)
+
+
 def _longest_match(text: str, tokens: list[tuple[int, int]], index: int,
-                   kb: KnowledgeBase) -> tuple[int, Entity] | None:
+                   kb: KnowledgeBase, lower_start: bool = False, words: int = MAX_WORDS
+                   ) -> tuple[int, Entity, tuple[int, int, str]] | None:
     start = tokens[index][0]
     sentence_initial = bool(_SENTENCE_START.search(text[max(0, start - 3):start]))
-    last = min(len(tokens), index + MAX_WORDS) - 1
+    article = lower_start and bool(_ARTICLE_START.match(text, start))
+    last = _last_possible(text, tokens, index, min(len(tokens), index + words) - 1, kb)
     for end_index in range(last, index - 1, -1):
+        if lower_start and not article and end_index == index:
+            break  # a lower-case word alone is no name
         surface = text[start:tokens[end_index][1]]
         if "\n\n" in surface:
             continue
+        if lower_start and not any(ch.isupper() for ch in surface):
+            break
         entity = _known(surface, kb)
-        if entity is not None and _eligible(entity, surface, sentence_initial):
-            return end_index, entity
+        if entity is None:
+            continue
+        # judged as it will stand: "The gas" and "He 's" are found through keys that drop
+        # the article or the possessive, and what is left must pass on its own
+        trimmed = trim_span(text, start, tokens[end_index][1], entity.label)
+        if trimmed is None:
+            continue
+        kept = text[trimmed[0]:trimmed[1]]
+        if not any(ch.isupper() for ch in kept) or not _eligible(entity, kept, sentence_initial):
+            continue
+        if lower_start and not article and entity.kind == "city":
+            continue  # "bande de Gaza" is the Strip, but "ville de Paris" no city alias
+        return end_index, entity, trimmed
     return None
+
+
+def _last_possible(text: str, tokens: list[tuple[int, int]], index: int, last: int,
+                   kb: KnowledgeBase) -> int:
+    """The last token a name starting at `index` may reach: the words read so far, keyed
+    token by token as name_key keys a whole name, must start some multi-word key."""
+    prefixes = kb.prefixes()
+    words: list[str] = []
+    for end_index in range(index, last):
+        for word in name_key(text[tokens[end_index][0]:tokens[end_index][1]]).split():
+            if words and word in FREE_ARTICLES:
+                continue  # "Deir al Zor": a free article after the first word drops out
+            words.append(word)
+        while len(words) > 1 and words[0] in DETERMINERS:
+            words.pop(0)
+        joined = " ".join(words)
+        if joined in prefixes or words[0] in DETERMINERS:
+            continue
+        fused = fused_variant(joined)
+        if fused is None or fused not in prefixes:
+            return end_index
+    return last
 
 
 def _known(surface: str, kb: KnowledgeBase) -> Entity | None:

@@ -54,6 +54,8 @@ class KnowledgeBase:
         self.entities = entities
         self.aliases = aliases
         self._surnames: dict[str, list[Entity]] | None = None
+        self._heads: dict[str, int] | None = None
+        self._prefixes: frozenset[str] | None = None
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = (), *, environment: bool = True
@@ -99,6 +101,8 @@ class KnowledgeBase:
             self.entities[entity_id] = _entity(entity_id, entry)
             names = [entry["name"], *entry.get("aliases", [])]
         self._surnames = None
+        self._heads = None
+        self._prefixes = None
         for name in names:
             key = name_key(name)
             ids = [i for i in self.aliases.get(key, []) if i != entity_id]
@@ -116,6 +120,30 @@ class KnowledgeBase:
     def has_key(self, key: str) -> bool:
         return key in self.aliases
 
+    def heads(self) -> dict[str, int]:
+        """First word of every name key -> the most words a key starting with it has (built
+        on first use): the gazetteer tries no name at a word that starts none."""
+        if self._heads is None:
+            heads: dict[str, int] = {}
+            for key in self.aliases:
+                words = key.split()
+                if words and len(words) > heads.get(words[0], 0):
+                    heads[words[0]] = len(words)
+            self._heads = heads
+        return self._heads
+
+    def prefixes(self) -> frozenset[str]:
+        """Every run of leading words of a name key of two words or more ("deir", "deir
+        zor"), built on first use: the gazetteer stops lengthening a name that starts none."""
+        if self._prefixes is None:
+            found: set[str] = set()
+            for key in self.aliases:
+                words = key.split()
+                for length in range(1, len(words)):
+                    found.add(" ".join(words[:length]))
+            self._prefixes = frozenset(found)
+        return self._prefixes
+
     def surname_index(self) -> dict[str, list[Entity]]:
         """Last word of a known person's names -> those people (built on first use)."""
         if self._surnames is None:
@@ -132,6 +160,16 @@ class KnowledgeBase:
                             people.append(entity)
             self._surnames = index
         return self._surnames
+
+
+def is_code_alias(surface: str, entity: Entity) -> bool:
+    """Whether `surface` names a city only through a short all-capital alias that is not its
+    name: GeoNames lists airport and station codes among a city's names ("SAC" Sacramento,
+    "UAV" Navan), which in news are acronyms of something else."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    return (entity.kind == "city" and 0 < len(letters) <= 4
+            and all(ch.isupper() for ch in letters)
+            and name_key(surface) != name_key(entity.name))
 
 
 def _entity(entity_id: str, record: dict[str, Any]) -> Entity:

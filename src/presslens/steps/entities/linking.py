@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from presslens.steps.entities.kb import Entity, KnowledgeBase
+from presslens.steps.entities.kb import Entity, KnowledgeBase, is_code_alias
 from presslens.steps.entities.normalize import (TITLES, corpus_id, edit_distance, initials,
                                                 name_key)
 
@@ -131,20 +131,33 @@ def _longer_match(kind: str, key: str, longer: list, kb: KnowledgeBase) -> Group
                 _close(" ".join(other_words[-len(words):]), key) and not known:
             return group  # "Le Drain": a misspelt surname
         if kind == "NAME" and len(words) == 1 and len(other_words) >= 2 and \
-                key == initials(other_key) and len(key) >= 2:
-            return group  # "SOHR" abbreviates "Syrian Observatory for Human Rights"
-        if len(words) == len(other_words) and _close(other_key, key) and not (
+                key == initials(other_key) and len(key) >= 2 and not known:
+            # "SOHR" abbreviates "Syrian Observatory for Human Rights"; a known acronym
+            # keeps its own sense ("US" beside "Union Station")
+            return group
+        if len(words) == len(other_words) and _one_word_typo(other_words, words) and not (
                 known and kb.has_key(other_key)):
             return group  # one spelling is a typo of the other
     return None
 
 
+def _one_word_typo(a: list[str], b: list[str]) -> bool:
+    """Names alike but for one word that is a typo of the other's ("le drain"/"le drian");
+    "Amira Haddou" and "Amira Haddad" are two people (two edits in a short word)."""
+    differing = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(differing) == 1 and _close(*differing[0])
+
+
 def _close(a: str, b: str) -> bool:
     """Near enough to be a typo: one edit from 5 characters, two from 9 (short names differ
-    in one letter too often: Iraq/Iran, Mali/Bali)."""
+    in one letter too often: Iraq/Iran, Mali/Bali). A name that only extends the other, or its
+    stem, is a derived word, not a typo ("Syria"/"Syrian", "Israel"/"Israeli")."""
     shortest = min(len(a), len(b))
-    if shortest < 5:
+    if shortest < 5 or a.startswith(b) or b.startswith(a):
         return False
+    short, long = sorted((a, b), key=len)
+    if len(long) > len(short) and long.startswith(short[:-1]):
+        return False  # "Americas"/"Americans": a plural and a demonym, not a typo
     limit = 2 if shortest >= 9 else 1
     return edit_distance(a, b, limit) <= limit
 
@@ -154,13 +167,16 @@ def _close(a: str, b: str) -> bool:
 def _candidates(group: Group, kb: KnowledgeBase) -> list[Entity]:
     """KB entities the group may be, by each of its spellings, longest first."""
     kind = _kind(group.mentions[0].label)
+    # how many of the group's mentions the recogniser or the gazetteer called places
+    places = sum(m.label == "LOC" for m in group.mentions)
+    called_place = places * 2 > len(group.mentions) or (places and len(group.mentions) < 3)
     seen: set[str] = set()
     for mention in sorted(group.mentions, key=lambda m: -len(m.key)):
         if mention.key in seen:
             continue
         seen.add(mention.key)
         found = [e for e in kb.candidates(mention.text, strip_titles=kind == "PER")
-                 if _compatible(kind, e)]
+                 if _compatible(kind, e) and _plausible_city(e, mention.text, called_place)]
         if found:
             return found
     if kind == "PER":
@@ -170,6 +186,20 @@ def _candidates(group: Group, kb: KnowledgeBase) -> list[Entity]:
 
 #: places big enough that a name tagged as a person is more likely the place
 STRONG_CITY_POPULATION = 1_000_000
+
+
+def _plausible_city(entity: Entity, surface: str, called_place: bool) -> bool:
+    """Whether a mention may be this entity as far as cities go. GeoNames lists small places
+    named "University", "Isabel" or "He" and codes ("SAC"): a city needs a capitalised name of
+    three letters or more that is not a code, and a mention the recogniser did not call a
+    place is a city only if it is a big one ("Moscow said …")."""
+    if entity.kind != "city":
+        return True
+    letters = [ch for ch in surface if ch.isalpha()]
+    if len(letters) < 3 or not any(ch.isupper() for ch in letters) or \
+            is_code_alias(surface, entity):
+        return False
+    return called_place or entity.population >= STRONG_CITY_POPULATION
 
 
 def _strong_non_person(group: Group, kb: KnowledgeBase) -> list[Entity]:
@@ -201,7 +231,9 @@ def _context_countries(groups: list[Group], kb: KnowledgeBase) -> Counter[str]:
     countries: Counter[str] = Counter()
     for group in groups:
         found = _candidates(group, kb)
-        if found and found[0].country and (len(found) == 1 or found[0].kind == "country"):
+        # a country, or a place whose every candidate lies in one country ("Dallas", US)
+        if found and found[0].country and (found[0].kind == "country" or all(
+                e.country == found[0].country for e in found)):
             countries[found[0].country] += len(group.mentions)
     return countries
 

@@ -9,6 +9,7 @@ gazetteer (gazetteer.py) finds the names it knows.
 from __future__ import annotations
 
 import re
+import sys
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterable
@@ -33,11 +34,31 @@ def model_path(language: str) -> Path:
     return Path(str(files("presslens").joinpath(f"models/ner_{language}")))
 
 
+def import_spacy() -> Any:
+    """spaCy, imported without letting thinc import PyTorch when nothing has yet.
+
+    thinc imports torch whenever it is installed (it is, for the optional transformers
+    backend of the persuasion step), which costs about 750 MB of memory and a second of start-up
+    although presslens' spaCy models run on thinc's NumPy ops. The block lasts only for the
+    import: code that needs torch later imports it as usual.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" fails at once
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 def load_model(language: str) -> Any | None:
     """The spaCy pipeline for `language` ("en", "fr"), or None when there is none."""
     if language in _models:
         return _models[language]
-    import spacy
+    spacy = import_spacy()
 
     model = None
     if language == "en" and (model_path("en") / "meta.json").is_file():
@@ -58,15 +79,35 @@ def recognise(texts: Iterable[str], language: str | None) -> list[list[tuple[int
     if model is None:
         return [[] for _ in texts]
     found = []
-    for doc in model.pipe(texts, batch_size=16):
+    for text, doc in zip(texts, model.pipe(texts, batch_size=16)):
+        # `text`, not `doc.text`: spaCy rebuilds that string from the tokens at every call
         spans = []
         for ent in doc.ents:
             label = _LABEL_MAP.get(ent.label_, ent.label_)
             if label not in LABELS:
                 continue
-            spans.append(trim_span(doc.text, ent.start_char, ent.end_char, label))
-        found.append(_join_titles(doc.text, [s for s in spans if s is not None]))
+            spans.append(_after_honorific(text, trim_span(text, ent.start_char, ent.end_char,
+                                                          label), include=language == "fr"))
+        found.append(_join_titles(text, [s for s in spans if s is not None]))
     return found
+
+
+#: honorifics that only ever precede a person's name ("M. Le Drain", "Mme Ferrand", "Dr Haddad")
+_HONORIFIC = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Herr|Frau)"
+                        r"\s+$")
+
+
+def _after_honorific(text: str, span: tuple[int, int, str] | None, include: bool
+                     ) -> tuple[int, int, str] | None:
+    """A span right after "M.", "Mme", "Mr" … that the model did not call a person is one
+    ("M. Le Drain", tagged LOC). With `include` (French, whose model and corpora put titles
+    in person spans) the honorific joins the span; English spans leave it out, as CoNLL."""
+    if span is None or span[2] == "PER":
+        return span  # a person's span stays as the model drew it
+    honorific = _HONORIFIC.search(text, max(0, span[0] - 8), span[0])
+    if honorific is None:
+        return span
+    return (honorific.start() if include else span[0]), span[1], "PER"
 
 
 def _join_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -79,12 +120,25 @@ def _join_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
             joined[-1] = (joined[-1][0], span[1], "PER")
         else:
             joined.append(span)
-    return [s for s in joined if not _is_title(text[s[0]:s[1]])]
+    return [s for s in joined if not _is_title(text[s[0]:s[1]], run=True)]
 
 
-def _is_title(surface: str) -> bool:
+#: small words inside a run of titles ("ministre des Affaires étrangères", "Secretary of State")
+_TITLE_LINKS = frozenset({"of", "the", "for", "de", "des", "du", "la", "le", "l", "d", "et",
+                          "and"})
+
+
+def _is_title(surface: str, run: bool = False) -> bool:
+    """Whether a span is only a title ("M.", "President"); with `run`, a run of title words
+    and the small words between them too ("ministre des Affaires étrangères")."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return False  # an acronym ("UN", "EU"), whatever its letters spell
     words = name_key(surface).split()
-    return bool(words) and all(w in TITLES for w in words)
+    if not run:
+        return bool(words) and all(w in TITLES for w in words)
+    return any(w in TITLES for w in words) and all(w in TITLES or w in _TITLE_LINKS
+                                                   for w in words)
 
 
 def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:

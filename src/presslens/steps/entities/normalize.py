@@ -21,6 +21,7 @@ ARABIC_ARTICLES = frozenset({
 #: free-standing article words dropped when not the first word ("Deir al Zor"); "El Salvador"
 #: and "Al Jazeera" keep theirs because a first word is part of how the name is said
 _FREE_ARTICLES = frozenset({"al", "el"})
+FREE_ARTICLES = _FREE_ARTICLES
 #: titles and honorifics that start a person mention but are not the name
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "m", "mme", "mlle", "me",
@@ -47,6 +48,7 @@ TITLES = frozenset({
     "director",
 })
 _DETERMINERS = frozenset({"the", "le", "la", "les", "l", "der", "die", "das", "il", "lo"})
+DETERMINERS = _DETERMINERS
 #: small words inside a title run ("ministre des Affaires étrangères", "the Foreign Minister")
 _TITLE_LINKS = frozenset({"le", "la", "l", "les", "the", "of", "de", "du", "des", "d", "for"})
 #: words a title run may contain ("Foreign Minister", "ministre des Affaires étrangères")

@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from presslens.steps.moderation.groups import _PATTERNS as _GROUP_PATTERNS
+from presslens.steps.moderation.groups import NEUTRAL_MENTION
 
 
 def _words(*words: str) -> re.Pattern[str]:
@@ -21,8 +21,8 @@ def _words(*words: str) -> re.Pattern[str]:
 
 
 CUES: dict[str, re.Pattern[str]] = {
-    # a group is named at all
-    "group": re.compile("|".join(p.pattern for p in _GROUP_PATTERNS.values())),
+    # a group is named in neutral words (slurs are left to the first stage)
+    "group": NEUTRAL_MENTION,
     "negation": _words(r"not", r"no", r"never", r"nobody", r"nothing", r"none", r"\w+n't",
                        r"ne", r"n'\w+", r"pas", r"jamais", r"aucun", r"aucune", r"personne",
                        r"rien", r"ni"),

@@ -47,8 +47,28 @@ GROUP_TERMS: dict[str, tuple[str, ...]] = {
     "africans": ("african", "africans", "africain", "africains", "africaine", "africaines"),
 }
 
-_PATTERNS = {group: re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, terms)) + r")(?![a-z])")
-             for group, terms in GROUP_TERMS.items()}
+#: the terms above that are slurs or insults in themselves; NEUTRAL_MENTION leaves them out
+SLURS = frozenset({
+    "kike", "kikes", "youpin", "youpins", "feuj", "feujs", "moslem", "muzzie", "muzzies", "negro",
+    "negroes", "nigger", "niggers", "nigga", "niggas", "negre", "negres", "colored", "bougnoule",
+    "bougnoules", "bicot", "bicots", "rebeu", "rebeus", "beur", "beurs", "chink", "chinks",
+    "ching chong", "gypsy", "gypsies", "illegals", "illegal aliens", "clandestins", "bitch",
+    "bitches", "hoe", "hoes", "slut", "sluts", "whore", "whores", "salope", "salopes", "faggot",
+    "faggots", "fag", "fags", "dyke", "dykes", "pede", "pedes", "tapette", "tapettes", "tranny",
+    "retard", "retards", "retarded", "mongol", "mongols", "mongoloid", "mongoloids", "beaner",
+    "beaners", "spic", "spics", "white trash", "cracker", "crackers",
+})
+
+
+def _alternation(terms) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, terms)) + r")(?![a-z])")
+
+
+#: a group named in words that are not slurs: the stance cues of the second stage ask whether
+#: a group is *named*; slurs are the first stage's business (they are attacks by themselves)
+NEUTRAL_MENTION = _alternation(sorted({t for terms in GROUP_TERMS.values() for t in terms} - SLURS))
+
+_PATTERNS = {group: _alternation(terms) for group, terms in GROUP_TERMS.items()}
 
 
 def groups_named(text: str) -> list[str]:

@@ -84,26 +84,40 @@ def analyze_paragraphs(model: PersuasionModel, paragraphs: list[str], language: 
 
 def locate_spans(model: PersuasionModel, paragraph: str, index: int, language: str | None,
                  wanted: np.ndarray, probability: np.ndarray, lexicon: Lexicon) -> list[TechniqueSpan]:
-    """Where in the paragraph each wanted technique sits, from the token tagger's scores.
+    """Where in the paragraph each wanted technique sits, from the token tagger's scores."""
+    offsets, token_probability = token_scores(model, paragraph, language, lexicon)
+    return [TechniqueSpan(TECHNIQUES[j], index, start, end, float(probability[j]))
+            for j, start, end in decode_spans(offsets, token_probability, wanted,
+                                              float(model.meta["span_ratio"]),
+                                              int(model.meta["span_gap"]))]
+
+
+def token_scores(model: PersuasionModel, paragraph: str, language: str | None,
+                 lexicon: Lexicon) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The paragraph's tokens and the tagger's probability of each technique for each token."""
+    offsets = tokenize(paragraph)
+    if not offsets:
+        return [], np.zeros((0, len(TECHNIQUES)))
+    rows = token_features(paragraph, offsets, language, lexicon.word_cues(language))
+    return offsets, model.tagger.probability(token_matrix(rows))
+
+
+def decode_spans(offsets: list[tuple[int, int]], token_probability: np.ndarray,
+                 wanted: np.ndarray, ratio: float, gap: int) -> list[tuple[int, int, int]]:
+    """(technique index, start, end) of each span of the wanted techniques.
 
     A technique's spans are the runs of tokens scoring at least `ratio` of its best token in the
     paragraph; the paragraph classifier already decided that the technique is there, so the
     best run always exists.
     """
-    offsets = tokenize(paragraph)
     if not offsets:
         return []
-    rows = token_features(paragraph, offsets, language, lexicon.word_cues(language))
-    token_probability = model.tagger.probability(token_matrix(rows))
-    ratio = float(model.meta["span_ratio"])
-    gap = int(model.meta["span_gap"])
     found = []
     for technique in wanted:
         column = token_probability[:, technique]
         inside = column >= ratio * column.max()
         for first, last in _runs(inside, gap):
-            found.append(TechniqueSpan(TECHNIQUES[technique], index, offsets[first][0],
-                                       offsets[last][1], float(probability[technique])))
+            found.append((int(technique), offsets[first][0], offsets[last][1]))
     return found
 
 

@@ -31,9 +31,10 @@ CORPUS_LANGUAGES: dict[str, str] = {"en": "en", "fr": "fr", "ge": "de", "it": "i
 #: the 2023 label their spans most often received when the 2023 organisers re-annotated the same
 #: English articles (Bandwagon,Reductio_ad_hitlerum: 62 Guilt_by_Association vs 15
 #: Appeal_to_Popularity; Whataboutism,Straw_Men,Red_Herring: 47 Red_Herring, 43
-#: Appeal_to_Hypocrisy, 18 Whataboutism, 16 Straw_Man). Only the technique-agnostic span
-#: boundaries of the 2020 corpus are used for training and scoring, so the lossy part of this
-#: mapping never reaches a figure; it documents how the two schemes line up.
+#: Appeal_to_Hypocrisy, 18 Whataboutism, 16 Straw_Man). The mapped 2020 spans train only the
+#: English side of the token tagger, which is asked where a technique sits once the paragraph
+#: head (trained on the 2023 labels) has decided that it is there; which technique is reported
+#: never comes from this mapping, and the span figure (SemEval-2020 SI) ignores techniques.
 SEMEVAL2020_TO_2023: dict[str, str] = {
     "Loaded_Language": "Loaded_Language",
     "Name_Calling,Labeling": "Name_Calling-Labeling",

@@ -17,12 +17,16 @@ from typing import Any, Callable
 
 from presslens import settings
 from presslens.document import Document
-from presslens.steps.persuasion.infer import ArticleResult, analyze_paragraphs
+from presslens.steps.persuasion.infer import (MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, ArticleResult,
+                                              analyze_paragraphs)
 from presslens.steps.persuasion.model import MODEL_DIR, PersuasionModel, load_model
 
 #: environment variable naming a local transformers model folder (optional backend)
 TRANSFORMERS_ENV = "PRESSLENS_PERSUASION_TRANSFORMERS"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: where a paragraph too long for the model is cut, best first: after a sentence, at a space
+_SENTENCE_END = re.compile(r"[.!?…][\"'”»)]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +61,7 @@ class PersuasionStep:
 
     def __call__(self, doc: Document) -> None:
         set_result(doc, [], None, [])
-        units = article_units(doc)
+        units = [piece for unit in article_units(doc) for piece in unit.pieces(MAX_PARAGRAPH_CHARS)]
         if not units:
             return
         language = doc.language
@@ -65,6 +69,10 @@ class PersuasionStep:
             doc.warn(f"persuasion: no model for language {language or 'unknown'!r} (models: "
                      f"{', '.join(self.model.languages)}); techniques, genre and frames not analysed")
             return
+        if len(units) > MAX_PARAGRAPHS:
+            doc.warn(f"persuasion: {len(units)} paragraphs; techniques, genre and frames read in "
+                     f"the first {MAX_PARAGRAPHS} only")
+            units = units[:MAX_PARAGRAPHS]
         texts = [u.text for u in units]
         result = analyze_paragraphs(self.model, texts, language,
                                     title_first=units[0].is_title, threshold=self.threshold)
@@ -106,6 +114,37 @@ class Unit:
         if callable(self._to_source):
             return self._to_source(start, end)
         return self._to_source[start], self._to_source[end - 1] + 1
+
+    def pieces(self, limit: int) -> list["Unit"]:
+        """This unit cut into units of at most `limit` characters, after a sentence where one
+        ends in the second half of a piece, else at a space (a page with no paragraph breaks
+        would otherwise be read as one paragraph the model never saw the like of)."""
+        if len(self.text) <= limit:
+            return [self]
+        found, start = [], 0
+        while start < len(self.text):
+            end = len(self.text) if len(self.text) - start <= limit else _cut(self.text, start, limit)
+            piece = self.text[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                base = start + lead
+                found.append(Unit(piece.strip(), _shifted(self, base),
+                                  is_title=self.is_title and not found))
+            start = end
+        return found
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    window = text[start:start + limit]
+    for pattern in (_SENTENCE_END, _SPACE):
+        ends = [m.end() for m in pattern.finditer(window) if m.end() >= limit // 2]
+        if ends:
+            return start + ends[-1]
+    return start + limit
+
+
+def _shifted(unit: Unit, base: int) -> Callable[[int, int], tuple[int, int]]:
+    return lambda start, end: unit.span(base + start, base + end)
 
 
 def article_units(doc: Document) -> list[Unit]:
