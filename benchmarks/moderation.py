@@ -9,6 +9,12 @@
   figures are optimistic.
 - functional: the hand-written suites tests/data/moderation_functional_{en,fr}.jsonl: accuracy
   per functionality, identity-attack ROC-AUC and per-label figures per language.
+- benign: false-positive rates on benign text that no training step or threshold saw: the
+  sentences of GUM's held-out documents (test split of the document hash rule in
+  training/moderation_data.py; permissive genres only) -- those of the kinds kept for training
+  (naming peoples and faiths, future tense, second person) and all of them -- and the reader
+  comments of the bundled examples/ (fictional, almost all benign; a small realistic check).
+  A text is a false positive when any label is set.
 - speed: comments per second on one core (process pinned to one CPU, one BLAS thread) and the
   peak resident memory of that process (model loaded, comments scored).
 """
@@ -103,6 +109,50 @@ def functional() -> dict:
     return out
 
 
+def _flag_rates(texts: list[str], records: list[dict]) -> dict:
+    from presslens.steps.moderation.model import HEADS
+
+    flagged = [bool(r["labels"]) for r in records]
+    return {"n": len(texts), "flagged": sum(flagged),
+            "false_positive_rate": round(sum(flagged) / len(texts), 4) if texts else None,
+            "by_label": {h: sum(h in r["labels"] for r in records) for h in HEADS}}
+
+
+def example_comments() -> list[str]:
+    """The reader comments of the bundled examples/, as the pipeline finds them."""
+    code = "import sys; from presslens.cli import main; sys.exit(main(sys.argv[1:]))"
+    result = subprocess.run([sys.executable, "-c", code, "analyze", str(REPO / "examples"),
+                             "--steps", "segment,comments"], check=True, capture_output=True, text=True)
+    records = json.loads(result.stdout)
+    return [c["text"] for r in records for c in r.get("comments", []) if c.get("text", "").strip()]
+
+
+def benign() -> dict:
+    import moderation_data as data
+
+    from presslens.steps.moderation import moderate_texts
+
+    out: dict = {"gum_rule": "GUM documents of genres " + ", ".join(data.GUM_GENRES)
+                 + " whose sha1('gum:<doc id>') is in the test split"}
+    held = [(text, kind) for doc, _, text, kind in data.gum_sentences(keep_all=True)
+            if data.split_of("gum", doc) == "test"]
+    texts = [t for t, _ in held]
+    records = moderate_texts(texts)
+    out["gum_test_all"] = _flag_rates(texts, records)
+    kinds = sorted({k for _, k in held if k})
+    out["gum_test_kept_kinds"] = _flag_rates([t for t, k in held if k],
+                                             [r for (_, k), r in zip(held, records) if k])
+    out["gum_test_by_kind"] = {kind: _flag_rates([t for t, k in held if k == kind],
+                                                 [r for (_, k), r in zip(held, records) if k == kind])
+                               for kind in kinds}
+    comments = example_comments()
+    records = moderate_texts(comments)
+    out["examples_comments"] = _flag_rates(comments, records)
+    out["examples_comments"]["flagged_texts"] = [
+        {"text": c[:80], "labels": r["labels"]} for c, r in zip(comments, records) if r["labels"]]
+    return out
+
+
 def speed() -> dict:
     """Run in a child pinned to one CPU, so the figure is per core and the memory is ours alone.
 
@@ -147,7 +197,7 @@ def _speed_child(path: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed-child", metavar="TEXTS", help=argparse.SUPPRESS)
-    parser.add_argument("--skip", choices=("held_out", "functional", "speed"), action="append",
+    parser.add_argument("--skip", choices=("held_out", "functional", "benign", "speed"), action="append",
                         default=[], help="leave out a part")
     args = parser.parse_args()
     if args.speed_child:
@@ -158,6 +208,8 @@ def main() -> None:
         report["functional"] = functional()
     if "held_out" not in args.skip:
         report["held_out"] = held_out()
+    if "benign" not in args.skip:
+        report["benign"] = benign()
     if "speed" not in args.skip:
         report["speed"] = speed()
     print(json.dumps(report, indent=1))

@@ -4,10 +4,12 @@
 
 Per language (held-out split of presslens.steps.persuasion.corpus.is_heldout):
 - paragraph micro-F1 over (paragraph, technique) pairs (SemEval-2023 subtask 3 measure);
+- the expected calibration error of the technique scores (10 bins over all pairs);
 - genre macro-F1 (subtask 1) and frames micro-F1 (subtask 2);
 each for the shipped model and for a TF-IDF + logistic-regression baseline trained on the same
 training articles (word 1-2-grams, one model per label, thresholds chosen by 3-fold
-cross-validation on the training articles, genre with balanced classes).
+cross-validation on the training articles for each label's F1, and, in the `*_micro_thresholds`
+figures, with the model's rule that chooses them for micro-F1; genre with balanced classes).
 English also gets span identification F1 with partial-overlap credit (SemEval-2020 Task 11 SI
 formula) on the held-out SemEval-2020 articles, with the spans the step outputs.
 Speed: articles/s of the persuasion step on one core (one process, BLAS threads 1) over the
@@ -33,7 +35,8 @@ sys.path.insert(0, str(REPO / "src"))
 from presslens.steps.persuasion import corpus  # noqa: E402
 from presslens.steps.persuasion.infer import analyze_paragraphs  # noqa: E402
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES  # noqa: E402
-from presslens.steps.persuasion.scoring import macro_f1, micro_f1, span_f1  # noqa: E402
+from presslens.steps.persuasion.scoring import (calibration_error, macro_f1,  # noqa: E402
+                                                micro_f1, micro_thresholds, span_f1)
 
 FOLDERS = ("en", "fr", "ge", "it", "po", "ru")
 DATA = REPO.parent / "shared" / "data" / "persuasion"
@@ -43,11 +46,12 @@ def model_figures(model, data: Path) -> dict:
     report = {}
     for folder in FOLDERS:
         articles = [a for a in corpus.read_semeval2023(data, folder, 3) if a.heldout]
-        gold, predicted = [], []
+        gold, predicted, scores = [], [], []
         for article in articles:
             lines = corpus.line_index(article.text)
             result = analyze_paragraphs(model, [article.text[s:e] for _, s, e in lines],
                                         article.language, title_first=True)
+            scores.append(result.paragraph_probability)
             for (n, _, _), found in zip(lines, result.paragraph_techniques):
                 gold.append([t in article.paragraph_labels.get(n, []) for t in TECHNIQUES])
                 predicted.append([t in found for t in TECHNIQUES])
@@ -58,6 +62,9 @@ def model_figures(model, data: Path) -> dict:
         report[corpus.CORPUS_LANGUAGES[folder]] = {
             "heldout_articles": {"techniques": len(articles), "genre": len(st1), "frames": len(st2)},
             "paragraph_micro_f1": round(micro_f1(np.array(gold), np.array(predicted)), 4),
+            # how far the technique scores are from observed frequencies (0 = calibrated)
+            "technique_score_calibration_error": round(
+                calibration_error(np.array(gold), np.vstack(scores)), 4),
             "genre_macro_f1": round(macro_f1([a.genre for a in st1],
                                              [g[0] if g else "" for g in genres], GENRES), 4),
             "frames_micro_f1": round(micro_f1(
@@ -123,8 +130,10 @@ def _multilabel_baseline(train_texts, train_y, train_groups, test_texts) -> np.n
     for k in range(3):
         oof[folds == k] = fit_predict(list(texts[folds != k]), train_y[folds != k],
                                       list(texts[folds == k]))
-    thresholds = np.array([_tune(oof[:, j], train_y[:, j]) for j in range(train_y.shape[1])])
-    return fit_predict(train_texts, train_y, test_texts) >= thresholds
+    per_label = np.array([_tune(oof[:, j], train_y[:, j]) for j in range(train_y.shape[1])])
+    micro = np.array(micro_thresholds(oof, train_y))
+    scores = fit_predict(train_texts, train_y, test_texts)
+    return scores >= per_label, scores >= micro
 
 
 def baseline_figures(data: Path) -> dict:
@@ -139,14 +148,19 @@ def baseline_figures(data: Path) -> dict:
                          [t in article.paragraph_labels.get(n, []) for t in TECHNIQUES]))
     train = [r for r in rows if not r[0].heldout]
     test = [r for r in rows if r[0].heldout]
-    predicted = _multilabel_baseline([r[1] for r in train], np.array([r[2] for r in train]),
-                                     [r[0].id for r in train], [r[1] for r in test])
+    predicted, predicted_micro = _multilabel_baseline(
+        [r[1] for r in train], np.array([r[2] for r in train]), [r[0].id for r in train],
+        [r[1] for r in test])
     report = {}
     for folder in FOLDERS:
         code = corpus.CORPUS_LANGUAGES[folder]
         mask = np.array([r[0].language == code for r in test])
         gold = np.array([r[2] for r in test])[mask]
-        report[code] = {"paragraph_micro_f1": round(micro_f1(gold, predicted[mask]), 4)}
+        report[code] = {
+            "paragraph_micro_f1": round(micro_f1(gold, predicted[mask]), 4),
+            # the same baseline with the model's threshold rule (cuts chosen for micro-F1)
+            "paragraph_micro_f1_micro_thresholds": round(micro_f1(gold, predicted_micro[mask]), 4),
+        }
     st1 = [a for f in FOLDERS for a in corpus.read_semeval2023(data, f, 1)]
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
     X = vectorizer.fit_transform([a.text for a in st1 if not a.heldout])
@@ -155,7 +169,7 @@ def baseline_figures(data: Path) -> dict:
     st2 = [a for f in FOLDERS for a in corpus.read_semeval2023(data, f, 2)]
     frame_train = [a for a in st2 if not a.heldout]
     frame_test = [a for a in st2 if a.heldout]
-    frame_pred = _multilabel_baseline(
+    frame_pred, frame_pred_micro = _multilabel_baseline(
         [a.text for a in frame_train], np.array([[f in a.frames for f in FRAMES] for a in frame_train]),
         [a.id for a in frame_train], [a.text for a in frame_test])
     for folder in FOLDERS:
@@ -167,6 +181,8 @@ def baseline_figures(data: Path) -> dict:
         mask = np.array([a.language == code for a in frame_test])
         gold = np.array([[f in a.frames for f in FRAMES] for a in frame_test])[mask]
         report[code]["frames_micro_f1"] = round(micro_f1(gold, frame_pred[mask]), 4)
+        report[code]["frames_micro_f1_micro_thresholds"] = round(
+            micro_f1(gold, frame_pred_micro[mask]), 4)
     return report
 
 

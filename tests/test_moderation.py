@@ -114,6 +114,26 @@ def test_unknown_languages_get_valid_scores(model, text):
     assert set(record["labels"]) <= set(HEADS)
 
 
+def test_group_names_are_masked_but_slurs_are_not():
+    from presslens.steps.moderation import features
+
+    norm = features.normalize
+    assert features.mask_groups(norm("Muslims and Jewish bakers, les immigrés")) == (
+        "xgroup and xgroup bakers, les xgroup")
+    assert "kikes" in features.mask_groups(norm("kikes"))
+    # masked, two sentences that differ only in the group they name get the same features
+    a, b = (features.featurize([t], group_mask=True)
+            for t in ("Muslims are my neighbours.", "Hindus are my neighbours."))
+    assert (a != b).nnz == 0
+    assert (features.featurize(["Muslims"]) != features.featurize(["Hindus"])).nnz > 0
+
+
+def test_shipped_model_says_how_its_features_were_made(model):
+    from presslens.steps.moderation import features
+
+    assert model.group_mask == features.GROUP_MASK
+
+
 def test_scores_do_not_depend_on_batch_neighbours(model):
     texts = [c[2] for c in CLEAR_CASES]
     together = moderate_texts(texts)

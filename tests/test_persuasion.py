@@ -12,7 +12,8 @@ from presslens.document import Document
 from presslens.steps.persuasion.infer import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
 from presslens.steps.persuasion.model import load_model
-from presslens.steps.persuasion.scoring import macro_f1, merge, micro_f1, span_f1
+from presslens.steps.persuasion.scoring import (calibration_error, macro_f1, merge, micro_f1,
+                                                micro_thresholds, span_f1)
 from presslens.steps.persuasion.step import PersuasionStep, cached_model
 
 ARTICLE = (ROOT / "tests" / "data" / "persuasion_en.txt").read_text(encoding="utf-8")
@@ -211,3 +212,19 @@ def test_paragraph_and_genre_measures():
     assert micro_f1(gold, gold) == 1.0
     assert micro_f1(gold, np.array([[True, True], [False, False]])) == 0.5
     assert macro_f1(["opinion", "satire"], ["opinion", "opinion"], GENRES) == pytest.approx(1 / 3)
+
+
+def test_thresholds_are_chosen_for_micro_f1_and_switch_hopeless_labels_off():
+    gold = np.array([[True, False], [True, False], [False, False], [False, True]])
+    score = np.array([[0.9, 0.5], [0.6, 0.5], [0.3, 0.5], [0.1, 0.5]])
+    cut = micro_thresholds(score, gold)
+    assert 0.3 < cut[0] <= 0.6  # both true rows in, the false one out
+    # predicting label 1 everywhere adds more false pairs than true ones: it is never predicted
+    assert not (score[:, 1] >= cut[1]).any()
+    assert micro_thresholds(score, np.zeros_like(gold)) == [1.01, 1.01]
+
+
+def test_calibration_error():
+    gold = np.array([1, 0, 1, 0] * 25, dtype=bool)
+    assert calibration_error(gold, np.full(100, 0.5)) == pytest.approx(0.0)
+    assert calibration_error(gold, np.full(100, 0.9)) == pytest.approx(0.4)

@@ -170,5 +170,92 @@ def templates() -> Iterator[dict]:
 def load_all() -> list[dict]:
     """Every example of every dataset, in a fixed order."""
     loaders = [davidson(), mlma("en"), mlma("fr"), ethos(), toxifrench(), youtube_spam(),
-               wikigold(), templates()]
+               wikigold(), gum(), templates()]
     return [example for loader in loaders for example in loader]
+
+
+#: GUM genres whose texts carry a permissive licence (data README, LICENSE_upstream.txt):
+#: academic and court CC BY 4.0, Wikinews news and interviews CC BY 2.5, Wikipedia biographies
+#: and Wikivoyage CC BY-SA 3.0. The non-commercial genres (essays, fiction, letters, podcasts,
+#: wikiHow), the ones of unconfirmed licence (conversation, speech, textbook, vlog), Reddit
+#: (masked upstream) and the out-of-domain GENTLE test2 documents are not read.
+GUM_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
+GUM_FILES = ("gum_train.conllu.gz", "gum_dev.conllu.gz", "gum_test.conllu.gz")
+
+#: what makes a GUM sentence worth having as a clean row: it names a people, a nation or a
+#: faith (a capitalised adjective or plural noun such as "Spanish", "Muslims", "Americans",
+#: or a term of the neutral group list), or it speaks of the future or to the reader ("will",
+#: "'ll", "going to", "you"). Those are the shapes the tweets show almost only in attacks and
+#: threats.
+_GUM_FUTURE = re.compile(r"(?<![a-z])(?:will|won't|'ll|going to|shall)(?![a-z])")
+_GUM_YOU = re.compile(r"(?<![a-z])(?:you|your|yours|yourself)(?![a-z])")
+
+
+def gum_kind(tokens: list[tuple[str, str, str]], norm: str) -> str | None:
+    """Why a sentence (tokens of form, UPOS, XPOS) is kept, or None: 'group', 'future', 'you'."""
+    from presslens.steps.moderation.groups import NEUTRAL_MENTION
+
+    for position, (form, upos, xpos) in enumerate(tokens):
+        capitalised = form[:1].isupper() and not form.isupper()
+        if capitalised and (upos == "ADJ" and position > 0 or xpos == "NNPS"
+                            or (upos == "PROPN" and xpos == "NNS")):
+            return "group"
+    if NEUTRAL_MENTION.search(norm):
+        return "group"
+    if _GUM_FUTURE.search(norm):
+        return "future"
+    if _GUM_YOU.search(norm):
+        return "you"
+    return None
+
+
+def gum_sentences(keep_all: bool = False) -> Iterator[tuple[str, str, str, str | None]]:
+    """(doc id, sentence id, text, kind) of the kept GUM sentences, in file order; with
+    `keep_all`, every sentence of the permissive genres (kind None where none applies)."""
+    folder = DATA.parent / "ner" / "gum"
+    for name in GUM_FILES:
+        doc = genre = ""
+        sent_id = text = ""
+        tokens: list[tuple[str, str, str]] = []
+        with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                line = line.rstrip("\n")
+                if line.startswith("# newdoc id = "):
+                    doc = line.split("= ", 1)[1].strip()
+                    genre = doc.split("_")[1] if doc.count("_") >= 2 else ""
+                elif line.startswith("# sent_id = "):
+                    sent_id = line.split("= ", 1)[1].strip()
+                elif line.startswith("# text = "):
+                    text = line.split("= ", 1)[1].strip()
+                elif line and not line.startswith("#"):
+                    cols = line.split("\t")
+                    if cols[0].isdigit():
+                        tokens.append((cols[1], cols[3], cols[4]))
+                elif not line:
+                    words = sum(1 for _, upos, _ in tokens if upos != "PUNCT")
+                    if genre in GUM_GENRES and 6 <= words <= 60 and text:
+                        kind = gum_kind(tokens, normalize(text))
+                        if kind or keep_all:
+                            yield doc, sent_id, text, kind
+                    tokens, text = [], ""
+
+
+#: train on every sentence of those genres, not only the kept kinds: interviews, court
+#: hearings and travel guides are full of plain second-person and spoken text
+GUM_ALL = True
+
+
+def gum() -> Iterator[dict]:
+    """Clean English sentences from GUM's permissively licensed genres (news, interviews,
+    biographies, travel guides, academic and court texts) that name peoples and faiths or speak
+    of the future: benign text of the shapes the keyword-sampled tweets show only in attacks.
+
+    Split by *document* (sha1 of 'gum:<doc id>', the same digit rule as the rest), so no
+    sentence has a sibling from its own document on the other side; the test split is the
+    benign held-out set of benchmarks/moderation.py.
+    """
+    for doc, sent_id, text, kind in gum_sentences(keep_all=GUM_ALL):
+        example = _example("gum", sent_id, text, "en", {"toxicity": 0, "spam": 0},
+                           gum_kind=kind or "other")
+        example["split"] = split_of("gum", doc)
+        yield example

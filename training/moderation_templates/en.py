@@ -168,6 +168,47 @@ PLAIN_FUTURE = [
 ]
 PLAIN_FUTURE_TAILS = [".", "!", " I think.", ", fingers crossed.", "?"]
 
+#: advice to a reader about their own things, then what will come of it: second person plus
+#: "will" with nobody threatened (the threat templates pair the two only in menaces)
+READER_ADVICE = [
+    "hold on to your {o}", "file your {o} somewhere safe", "take photos of your {o}",
+    "don't throw away your {o}", "bring your {o} to the hearing", "check your {o} twice",
+    "write down your {o}", "ask for your {o} in writing", "scan your {o}",
+]
+READER_OBJECTS = ["receipts", "letters from the council", "meter readings", "emails with the landlord",
+                  "tickets", "bank statements", "planning notices", "questions"]
+READER_OUTCOMES = [
+    "they will come in handy later", "you'll be glad you did", "it will save you a headache",
+    "the ombudsman will ask for them", "they'll help when the appeal comes", "it will pay off",
+    "someone will want to see them one day", "you will need them if this goes to court",
+]
+#: a reader's thanks, a question about what happens next and a request to publish more
+THANKS_OPENERS = ["thanks for following this", "appreciate the update", "good to see this reported",
+                  "thank you for the clear write-up", "glad someone is looking into it",
+                  "great to have a local paper on this"]
+NEXT_QUESTIONS = [
+    "will there be a vote before the summer", "will the paper follow up after the hearing",
+    "will the minutes be made public", "when will the committee decide",
+    "is the meeting next week open to residents", "will anyone from the company answer questions",
+    "will the new timetable apply on weekends",
+]
+PUBLISH_REQUESTS = [
+    "it would help to publish the full report", "could you link the budget tables",
+    "please share the consultation papers when you get them", "a copy of the contract online would be great",
+    "can you put the council's answer in the article", "please add the map of the new route",
+]
+#: groups in plain news events, past tense: turnout, festivals, campaigns, openings
+NEWS_EVENT_FRAMES = [
+    "{a} {n} gathered in the square for the lantern festival.",
+    "the {a} association opened a new food bank on Main Street last month.",
+    "turnout among {a} {n} rose in the last local election.",
+    "a delegation of {a} {n} sat down with councillors over the library cuts.",
+    "the {a} community marked its new year with a street fair.",
+    "{a} {n} and their neighbours restored the old chapel together.",
+    "the council funded a language class run by {a} {n}.",
+    "the exhibition follows three generations of {a} {n} in the port.",
+]
+
 def examples(rng: random.Random) -> list[dict]:
     hate = {"toxicity": 1, "identity_attack": 1, "insult": 0, "threat": 0, "spam": 0}
     clean = {"toxicity": 0, "identity_attack": 0, "insult": 0, "threat": 0, "obscene": 0, "spam": 0}
@@ -331,6 +372,14 @@ def examples(rng: random.Random) -> list[dict]:
                   {"t": [".", " first.", ", in my view.", " before winter.", "!"]}, clean, 50, rng)
     out += expand("plain_future", "en", [p + "{t}" for p in PLAIN_FUTURE], {"t": PLAIN_FUTURE_TAILS},
                   clean, 100, rng)
+    out += expand("reader_advice", "en", [a + sep + "{r}." for a in READER_ADVICE for sep in (", ", ". ")],
+                  {"o": READER_OBJECTS, "r": READER_OUTCOMES}, clean, 300, rng)
+    out += expand("thanks_question_request", "en",
+                  [t + ". {q}? {r}." for t in THANKS_OPENERS] + [t + "! {q}?" for t in THANKS_OPENERS],
+                  {"q": NEXT_QUESTIONS, "r": PUBLISH_REQUESTS}, clean, 300, rng)
+    out += expand("group_news_event", "en", NEWS_EVENT_FRAMES,
+                  {"a": GROUP_ADJECTIVES, "n": EVERYDAY_PEOPLE + ["voters", "families", "students"]},
+                  clean, 400, rng)
     # reactions made only of emoji or punctuation: nothing here to moderate
     out += expand("clean_emoji", "en", ["{a}{b}", "{a}{a}{a}", "{a} {b} {b}", "{a}!!"],
                   {"a": ["👍", "😂", "❤️", "🙏", "👏", "😢", "🤔", "😮", "🎉", "🔥", "...", "?!"],

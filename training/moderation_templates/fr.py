@@ -161,6 +161,43 @@ PLAIN_FUTURE = [
 ]
 PLAIN_FUTURE_TAILS = [".", " !", " je pense.", ", croisons les doigts.", " ?"]
 
+#: un conseil au lecteur sur ses propres affaires, puis ce qui en sortira (voir en.py)
+READER_ADVICE = [
+    "conservez vos {o}", "rangez vos {o} en lieu sûr", "prenez en photo vos {o}",
+    "ne jetez pas vos {o}", "apportez vos {o} à l'audience", "vérifiez bien vos {o}",
+    "demandez vos {o} par écrit", "scannez vos {o}",
+]
+READER_OBJECTS = ["factures", "courriers de la mairie", "relevés de compteur", "échanges avec le bailleur",
+                  "billets", "relevés bancaires", "avis d'urbanisme"]
+READER_OUTCOMES = [
+    "ils vous serviront plus tard", "vous ne le regretterez pas", "ça vous évitera bien des soucis",
+    "le médiateur vous les demandera", "ils compteront au moment du recours", "ça finira par payer",
+    "vous en aurez besoin si ça va au tribunal",
+]
+THANKS_OPENERS = ["merci de suivre ce dossier", "merci pour le point", "bien de voir ça dans le journal",
+                  "merci pour cet article clair", "content que quelqu'un s'y intéresse"]
+NEXT_QUESTIONS = [
+    "y aura-t-il un vote avant l'été", "le journal fera-t-il un suivi après l'audience",
+    "le compte rendu sera-t-il publié", "quand la commission va-t-elle trancher",
+    "la réunion de la semaine prochaine est-elle ouverte aux habitants",
+    "quelqu'un de l'entreprise répondra-t-il aux questions",
+]
+PUBLISH_REQUESTS = [
+    "ce serait utile de publier le rapport complet", "pourriez-vous mettre le lien vers le budget",
+    "merci de partager les documents de la consultation", "une copie du contrat en ligne serait bienvenue",
+    "pouvez-vous ajouter la carte du nouveau tracé",
+]
+#: des groupes dans des faits divers ordinaires, au passé (fêtes, associations, ouvertures)
+NEWS_EVENT_FRAMES = [
+    "des {n} {a} se sont retrouvés sur la place pour la fête des lanternes.",
+    "l'association des {n} {a} a ouvert une épicerie solidaire le mois dernier.",
+    "une délégation de {n} {a} a été reçue en mairie pour parler de la bibliothèque.",
+    "des {n} {a} et leurs voisins ont restauré ensemble la vieille chapelle.",
+    "la mairie finance un cours de langue animé par des {n} {a}.",
+    "l'exposition suit trois générations de {n} {a} installés sur le port.",
+    "le festival a réuni des {n} {a} venus de toute la région.",
+]
+
 def examples(rng: random.Random) -> list[dict]:
     hate = {"toxicity": 1, "identity_attack": 1, "insult": 0, "threat": 0, "spam": 0}
     clean = {"toxicity": 0, "identity_attack": 0, "insult": 0, "threat": 0, "obscene": 0, "spam": 0}
@@ -329,6 +366,14 @@ def examples(rng: random.Random) -> list[dict]:
                   {"t": [".", " d'abord.", ", à mon avis.", " avant l'hiver.", " !"]}, clean, 50, rng)
     out += expand("plain_future", "fr", [p + "{t}" for p in PLAIN_FUTURE], {"t": PLAIN_FUTURE_TAILS},
                   clean, 100, rng)
+    out += expand("reader_advice", "fr", [a + sep + "{r}." for a in READER_ADVICE for sep in (", ", ". ")],
+                  {"o": READER_OBJECTS, "r": READER_OUTCOMES}, clean, 250, rng)
+    out += expand("thanks_question_request", "fr",
+                  [t + ". {q} ? {r}." for t in THANKS_OPENERS] + [t + " ! {q} ?" for t in THANKS_OPENERS],
+                  {"q": NEXT_QUESTIONS, "r": PUBLISH_REQUESTS}, clean, 250, rng)
+    out += expand("group_news_event", "fr", NEWS_EVENT_FRAMES,
+                  {"a": GROUP_ADJECTIVES, "n": EVERYDAY_PEOPLE + ["électeurs", "familles", "étudiants"]},
+                  clean, 350, rng)
     out += expand("clean_emoji", "fr", ["{a}{b}", "{a} {b}", "{a}{a}"],
                   {"a": ["👍", "😂", "❤️", "🙏", "👏", "😢", "🤔", "🇫🇷", "mdr", "lol", "!!"],
                    "b": ["👍", "😂", "😍", "💯", "🙌", "😅"]}, clean, 60, rng)

@@ -88,8 +88,15 @@ def recognise(texts: Iterable[str], language: str | None) -> list[list[tuple[int
                 continue
             spans.append(_after_honorific(text, trim_span(text, ent.start_char, ent.end_char,
                                                           label), include=language == "fr"))
-        found.append(_join_titles(text, [s for s in spans if s is not None]))
+        found.append(_join_titles(text, [s for s in spans if s is not None
+                                         and _has_capital(text, s)]))
     return found
+
+
+def _has_capital(text: str, span: tuple[int, int, str]) -> bool:
+    """Names are written with a capital ("al-Qaeda", "iPhone"); a span in lower case only is
+    a slip of the model ("qu’", "gas")."""
+    return any(ch.isupper() for ch in text[span[0]:span[1]])
 
 
 #: honorifics that only ever precede a person's name ("M. Le Drain", "Mme Ferrand", "Dr Haddad")

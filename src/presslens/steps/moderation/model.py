@@ -47,10 +47,11 @@ class ModerationModel:
     slope: np.ndarray
     intercept: np.ndarray
     thresholds: np.ndarray
+    group_mask: bool = False  # trained on group-masked features (features.GROUP_MASK)
 
     def margins(self, norms: list[str]) -> np.ndarray:
         """Stage-1 margins of normalised texts, one column per head."""
-        matrix = features.featurize_normalized(norms)
+        matrix = features.featurize_normalized(norms, self.group_mask)
         return np.asarray(matrix @ self.weights, dtype=np.float64) + self.bias
 
     def scores(self, texts: list[str]) -> np.ndarray:
@@ -87,4 +88,4 @@ def load_model(path: Path = MODEL_DIR) -> ModerationModel:
 
     return ModerationModel(heads, np.ascontiguousarray(weights.T), column("bias"), stack_coef,
                            column("stack_intercept"), column("slope"), column("intercept"),
-                           column("threshold"))
+                           column("threshold"), bool(meta["features"].get("group_mask", False)))
