@@ -239,6 +239,9 @@ def train_tagger(span_articles: list[corpus.Article]) -> tuple[dict, dict]:
 def tune_decoding(model, articles: list[corpus.Article]) -> dict:
     """Span ratio and gap with the best span F1 (mean over languages) on training articles,
     given their gold techniques (so the choice concerns boundaries only, not which techniques).
+
+    Ratios start at 0.2: with the techniques given, whole paragraphs (ratio 0) score
+    higher on this measure (.68 against .58), but a span should point at the words that persuade.
     """
     from presslens.steps.persuasion.infer import decode_spans, token_scores
 
@@ -255,7 +258,7 @@ def tune_decoding(model, articles: list[corpus.Article]) -> dict:
                                np.array(sorted(techniques))))
     languages = sorted({a.language for a in articles})
     best = (-1.0, 0.5, 1)
-    for ratio in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+    for ratio in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         for gap in (0, 1, 2, 4):
             per_language = []
             for code in languages:
