@@ -2,9 +2,11 @@
 
     python training/train_moderation.py            # writes src/presslens/models/moderation/
 
-Reads ../shared/data/moderation (Davidson, MLMA en/fr, ETHOS, ToxiFrench, YouTube spam) and the
-fictional templates in training/moderation_templates/. Deterministic: fixed split rule (see
-moderation_data.SPLIT_RULE), fixed seeds, liblinear (deterministic for a fixed input order).
+Reads ../shared/data/moderation (Davidson, MLMA en/fr, ETHOS, ToxiFrench, YouTube spam),
+../shared/data/ner (wikigold, and GUM sentences of its permissively licensed genres, as clean
+text) and the fictional templates in training/moderation_templates/. Deterministic: fixed split
+rule (see moderation_data.SPLIT_RULE), fixed seeds, liblinear (deterministic for a fixed input
+order).
 
 Per head: logistic regression on the train split (rows where that head is known), a second
 stage over the first stage's margins and stance cues, then Platt scaling and the threshold of
