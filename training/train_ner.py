@@ -36,12 +36,15 @@ MODEL = {
 }
 
 
-def training_passages() -> list[tuple[str, list[ner_data.Span], list[tuple[int, int]]]]:
-    """(text, spans, missing): `missing` are re3d's uncertain names, neither entity nor O."""
+def training_passages(uncertain_missing: bool = False
+                      ) -> list[tuple[str, list[ner_data.Span], list[tuple[int, int]]]]:
+    """(text, spans, missing): with `uncertain_missing`, re3d's uncertain names are marked
+    missing (neither entity nor O); otherwise they are O like any unannotated word."""
     passages = [(t, s, []) for t, s in ner_data.gum_passages("train")]
     for _, split, text, spans, uncertain in ner_data.re3d_documents_with_uncertain():
         if split == "train":
-            passages.extend([(text, spans, uncertain)] * RE3D_COPIES)
+            missing = uncertain if uncertain_missing else []
+            passages.extend([(text, spans, missing)] * RE3D_COPIES)
     for _, split, docs in ner_data.wikigold_documents():
         if split == "train":
             passages.extend((t, s, []) for t, s in docs)
@@ -90,7 +93,8 @@ def evaluate(nlp, passages: list[ner_data.Passage]) -> dict:
     return ner_data.score([s for _, s in passages], predict(nlp, passages))
 
 
-def train(minutes: float, max_epochs: int) -> tuple[object, dict]:
+def train(minutes: float, max_epochs: int, uncertain_missing: bool = False
+          ) -> tuple[object, dict]:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
 
@@ -98,7 +102,7 @@ def train(minutes: float, max_epochs: int) -> tuple[object, dict]:
     random.seed(SEED)
     nlp = spacy.blank("en")
     nlp.add_pipe("ner", config={"model": MODEL})
-    examples = [to_example(nlp, p) for p in training_passages()]
+    examples = [to_example(nlp, p) for p in training_passages(uncertain_missing)]
     dev = list(ner_data.gum_passages("dev"))
     optimizer = nlp.initialize(lambda: examples)
     best = (-1.0, None, 0)
@@ -126,11 +130,14 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=10.0,
                         help="stop after the epoch that passes this much training time")
     parser.add_argument("--epochs", type=int, default=30)
+    parser.add_argument("--uncertain-missing", action="store_true",
+                        help="mark re3d's uncertain names (confidence < 0.5) missing, not O")
     args = parser.parse_args()
     if not ner_data.available():
         print(f"no NER data under {ner_data.NER_DIR}", file=sys.stderr)
         return 1
-    nlp, info = train(args.minutes, args.epochs)
+    nlp, info = train(args.minutes, args.epochs, args.uncertain_missing)
+    info["uncertain_missing"] = args.uncertain_missing
     figures = {name: evaluate(nlp, passages) for name, passages in held_out_sets().items()}
     re3d = held_out_sets()["re3d_test"]
     re3d_predicted = predict(nlp, re3d)
