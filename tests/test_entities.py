@@ -135,6 +135,62 @@ def test_a_german_page_is_covered_by_the_gazetteer(step):
     assert {"NATO", "Syria"} <= names
 
 
+def test_a_person_named_after_a_role_is_found_even_when_the_model_misses_it(step):
+    text = ("Rain fell on the capital. Kremlin spokesman Dmitry Peskov said talks would go on, "
+            "and the Defence Ministry Press Office said nothing. Veteran reporter Wassim "
+            "Nasr was the first to notice the photograph.")
+    _, entities = entities_of(step, text, "en")
+    people = {e["text"] for e in entities if e["label"] == "PER"}
+    assert {"Dmitry Peskov", "Wassim Nasr"} <= people
+    assert not any("Press Office" in p or "Ministry" in p for p in people)
+
+
+def test_sentence_initial_adverbs_are_no_names(step):
+    text = ("Recently the army moved north. Meanwhile, officials in Damascus said little. "
+            "However the convoy reached Homs on Monday.")
+    _, entities = entities_of(step, text, "en")
+    found = {e["text"] for e in entities}
+    assert not found & {"Recently", "Meanwhile", "However"}
+    assert {"Damascus", "Homs"} <= found
+
+
+def test_a_span_across_a_list_or_a_sentence_end_is_split(kb):
+    from presslens.steps.entities.rules import split_joined
+    text = "Ankara and Moscow agreed. Idlib zone. During the past"
+    spans = split_joined(text, [(0, 17, "MISC"), (26, 53, "PER")], kb)
+    assert [text[s:e] for s, e, _ in spans] == ["Ankara", "Moscow"]
+    # an organisation's own list stays whole unless every part is a known name
+    org = "Bureau of Alcohol, Tobacco and Firearms"
+    assert split_joined(org, [(0, len(org), "ORG")], kb) == [(0, len(org), "ORG")]
+
+
+def test_a_place_span_loses_its_leading_common_noun(step):
+    _, entities = entities_of(step, "Les combats ont repris dans la province de Hasakeh et "
+                                    "près d’Alep, selon l’agence.", "fr")
+    found = {e["text"] for e in entities}
+    assert "Hasakeh" in found and "Alep" in found
+    assert not any(t.startswith(("province", "d’")) for t in found)
+
+
+def test_a_place_the_model_calls_a_person_is_the_place_in_the_pages_country(step):
+    text = ("Syrian troops advanced in the desert east of Damascus. Homs was quiet on Monday, "
+            "and shelling hit Homs again at night, residents of Syria said.")
+    _, entities = entities_of(step, text, "en")
+    homs = [e for e in entities if e["text"] == "Homs"]
+    assert homs and all(e["label"] == "LOC" and e["country"] == "SY" for e in homs)
+
+
+def test_a_title_case_headline_keeps_only_names_the_page_repeats(step):
+    text = ("Cost Of Rising Tides Hits Harbour Towns As Minister Meets Fishermen\n\n"
+            "The fisheries minister Carla Brandt met fishermen in Esbjerg on Monday. Brandt "
+            "promised money for new sea walls along the coast of the whole region this year.\n")
+    doc = load_document(RawPage("headline.txt", text, "text"), None)
+    Pipeline(["segment", "comments", "body", "language", step])(doc)
+    in_title = [e for e in doc.extras["entities"] if e["end"] <= text.index("\n")]
+    assert in_title == []  # the model alone reads "Meets Fishermen" as a name
+    assert any(e["name"] == "Carla Brandt" for e in doc.extras["entities"])
+
+
 def test_the_entities_table_counts_mentions_documents_and_languages():
     records = [
         {"id": "a", "language": "fr", "entities": [

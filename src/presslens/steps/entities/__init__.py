@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from presslens.document import Document
-from presslens.steps.entities import gazetteer
+from presslens.steps.entities import gazetteer, rules
 from presslens.steps.entities.kb import KnowledgeBase, default_kb
 from presslens.steps.entities.linking import Mention, entity_record, link
 from presslens.steps.entities.ner import recognise
@@ -44,13 +44,19 @@ class EntitiesStep:
 
 
 def find_mentions(doc: Document, kb: KnowledgeBase) -> list[Mention]:
-    """Model and gazetteer mentions of the page, mapped to `doc.text`, without overlaps."""
+    """Model, rule and gazetteer mentions of the page, mapped to `doc.text`, without overlaps."""
     views = passages(doc)
     model_spans = recognise((p.text for p in views), doc.language)
+    found_in = [_model_and_rule_spans(p.text, spans, kb) for p, spans in zip(views, model_spans)]
+    body_keys = {name_key(p.text[s:e], strip_titles=True)
+                 for p, spans in zip(views, found_in) if p.kind == "body" for s, e, _ in spans}
     mentions: list[Mention] = []
-    for passage, spans in zip(views, model_spans):
-        found = [(s, e, label, None) for s, e, label in spans]
-        found = _merge(found, gazetteer.find(passage.text, kb))
+    for passage, spans in zip(views, found_in):
+        if passage.kind == "title" and rules.is_title_case(passage.text):
+            # a Title Case headline capitalises every word: trust only names the page repeats
+            spans = [s for s in spans if rules.known_in_body(passage.text[s[0]:s[1]], body_keys)]
+        found = _merge([(s, e, label, None) for s, e, label in spans],
+                       gazetteer.find(passage.text, kb))
         for start, end, label, kb_id in found:
             source_start, source_end = source_span(doc, passage, start, end)
             if source_end > source_start:
@@ -58,6 +64,11 @@ def find_mentions(doc: Document, kb: KnowledgeBase) -> list[Mention]:
                                         doc.text[source_start:source_end], label, kb_id))
     mentions.sort(key=lambda m: m.start)
     return _with_particles(doc.text, _without_overlaps(mentions))
+
+
+def _model_and_rule_spans(text: str, spans: list, kb: KnowledgeBase) -> list:
+    spans = rules.split_joined(text, spans, kb)
+    return rules.add_role_names(text, spans, rules.role_names(text, kb))
 
 
 #: lower-case-able particles of surnames ("Le Drian", "De Mistura", "Van Rompuy", "Al Thani")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from presslens.steps.entities.kb import Entity, KnowledgeBase, is_code_alias
-from presslens.steps.entities.ner import trim_span
+from presslens.steps.entities.ner import SENTENCE_START, trim_span
 from presslens.steps.entities.normalize import (DETERMINERS, FREE_ARTICLES, fused_variant,
                                                 key_variants, name_key)
 
@@ -21,7 +21,6 @@ MAX_WORDS = 6
 MIN_CITY_POPULATION = 100_000
 _TOKEN = re.compile(r"[lLdD]['’](?=[^\W\d_])|[^\W_](?:[\w'’.\-]*[^\W_])?\.?|[^\W\d_]\.", re.UNICODE)
 _ARTICLE_START = re.compile(r"(?:al|el|an|ar|as|ash|at|ad|az|ul)[-‐‑](?=[A-Z])")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”\n]\s*)$")
 
 
 def _eligible(entity: Entity, surface: str, sentence_initial: bool) -> bool:
@@ -96,7 +95,7 @@ def _longest_match(text: str, tokens: list[tuple[int, int]], index: int,
                    kb: KnowledgeBase, lower_start: bool = False, words: int = MAX_WORDS
                    ) -> tuple[int, Entity, tuple[int, int, str]] | None:
     start = tokens[index][0]
-    sentence_initial = bool(_SENTENCE_START.search(text[max(0, start - 3):start]))
+    sentence_initial = bool(SENTENCE_START.search(text[max(0, start - 3):start]))
     article = lower_start and bool(_ARTICLE_START.match(text, start))
     last = _last_possible(text, tokens, index, min(len(tokens), index + words) - 1, kb)
     for end_index in range(last, index - 1, -1):
@@ -112,7 +111,8 @@ def _longest_match(text: str, tokens: list[tuple[int, int]], index: int,
             continue
         # judged as it will stand: "The gas" and "He 's" are found through keys that drop
         # the article or the possessive, and what is left must pass on its own
-        trimmed = trim_span(text, start, tokens[end_index][1], entity.label)
+        trimmed = trim_span(text, start, tokens[end_index][1], entity.label,
+                             description=False)
         if trimmed is None:
             continue
         kept = text[trimmed[0]:trimmed[1]]

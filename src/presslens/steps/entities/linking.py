@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from presslens.steps.entities.gazetteer import MIN_CITY_POPULATION
 from presslens.steps.entities.kb import Entity, KnowledgeBase, is_code_alias
 from presslens.steps.entities.normalize import (TITLES, corpus_id, edit_distance, initials,
                                                 name_key)
@@ -88,7 +89,32 @@ def _group(mentions: list[Mention], kb: KnowledgeBase) -> list[Group]:
                 mention.group = target
             merged[id(group)] = target
     groups = [g for g in by_key.values() if id(g) not in merged]
-    return _surnames_mislabelled(groups, kb)
+    return _surnames_mislabelled(_one_kind_per_name(groups, kb), kb)
+
+
+def _one_kind_per_name(groups: list[Group], kb: KnowledgeBase) -> list[Group]:
+    """A name the page uses both as a person and as a place or group ("Idlib" tagged LOC
+    twice and PER once) is one entity: the kind most of its mentions have, the knowledge
+    base's kind on a tie."""
+    by_key: dict[str, list[Group]] = {}
+    for group in groups:
+        by_key.setdefault(group.mentions[0].key, []).append(group)
+    kept = []
+    for key, same in by_key.items():
+        if len(same) == 1:
+            kept.extend(same)
+            continue
+        known = kb.candidates(key)
+        same.sort(key=lambda g: (len(g.mentions), bool(known) and
+                                 (known[0].label == "PER") == (g.mentions[0].label == "PER")),
+                  reverse=True)
+        target = same[0]
+        for other in same[1:]:
+            for mention in other.mentions:
+                mention.label, mention.group = target.mentions[0].label, target
+            target.mentions.extend(other.mentions)
+        kept.append(target)
+    return kept
 
 
 def _surnames_mislabelled(groups: list[Group], kb: KnowledgeBase) -> list[Group]:
@@ -239,7 +265,7 @@ def _context_countries(groups: list[Group], kb: KnowledgeBase) -> Counter[str]:
 
 
 def _resolve(group: Group, kb: KnowledgeBase, context: Counter[str]) -> None:
-    found = _candidates(group, kb)
+    found = _candidates(group, kb) or _place_in_context(group, kb, context)
     if found:
         entity = _pick_place(found, context) if len(found) > 1 else found[0]
         group.entity, group.entity_id = entity, entity.id
@@ -251,6 +277,17 @@ def _resolve(group: Group, kb: KnowledgeBase, context: Counter[str]) -> None:
     group.label = Counter(m.label for m in group.mentions).most_common(1)[0][0]
     group.name = display_name(longest.text, group.label)
     group.entity_id = corpus_id(longest.key)
+
+
+def _place_in_context(group: Group, kb: KnowledgeBase, context: Counter[str]) -> list[Entity]:
+    """A one-word "person" that is a city of the country the page is about ("Homs" in a page
+    on Syria) is that city: the model mistakes unfamiliar place names for surnames."""
+    if _kind(group.mentions[0].label) != "PER" or " " in group.longest.key or \
+            any(name_key(m.text) != m.key for m in group.mentions):
+        return []  # a title or honorific ("M. Homs") says person
+    return [e for e in kb.candidates(group.longest.text) if e.kind == "city" and
+            context.get(e.country or "", 0) and e.population >= MIN_CITY_POPULATION and
+            _plausible_city(e, group.longest.text, called_place=True)][:1]
 
 
 def _pick_place(found: list[Entity], context: Counter[str]) -> Entity:

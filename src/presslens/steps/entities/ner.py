@@ -25,7 +25,31 @@ _LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "FAC": "LOC", "NORP": "MISC", "PROD
               "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC"}
 #: a determiner or elided article at the start of a span is grammar, not name ("la France");
 #: a capitalised French article usually belongs to the name ("Le Drian", "La Paz", "Le Monde")
-_LEADING_ARTICLE = re.compile(r"^(?:(?:the|The|le|la|les)\s+|[lL]['’])(?=\w)")
+_LEADING_ARTICLE = re.compile(r"(?:(?:the|The|le|la|les)\s+|[lL]['’])(?=\w)")
+
+#: "d’al-Waleed", "d’Alep": the elided "de" before a place is grammar ("Valéry Giscard
+#: d’Estaing" keeps it: persons are left alone)
+_ELIDED_DE = re.compile(r"[dD]['’](?=\w)")
+#: particles that start a name in lower case ("de Gaulle", "van Gogh", "al Thani")
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "des", "van", "von", "le",
+                             "la", "al", "el", "bin", "abu", "ibn", "ben"})
+_SPACED_WORD = re.compile(r"\S+\s*")
+
+
+def _description_length(piece: str) -> int:
+    """How many characters of common nouns start a place or group span before its capitalised
+    name ("province de Hasakeh", "city of Homs"), 0 when it starts with the name."""
+    first = re.match(r"[^\W\d_]+", piece)
+    if first is None or not piece[0].islower() or first.group() in _NAME_PARTICLES or \
+            piece[first.end():first.end() + 1] not in (" ", "\t", "\n"):
+        return 0  # "al-Qaeda", "l’État": articles have their own rules
+    for word in _SPACED_WORD.finditer(piece):
+        if word.group()[0].isupper():
+            return word.start()
+        if word.group()[:2].lower() in ("d’", "d'", "l’", "l'") and word.group()[2:3].isupper():
+            return word.start() + 2
+    return 0
+
 
 _models: dict[str, Any] = {}
 
@@ -88,9 +112,30 @@ def recognise(texts: Iterable[str], language: str | None) -> list[list[tuple[int
                 continue
             spans.append(_after_honorific(text, trim_span(text, ent.start_char, ent.end_char,
                                                           label), include=language == "fr"))
+        stop_words = model.Defaults.stop_words
         found.append(_join_titles(text, [s for s in spans if s is not None
-                                         and _has_capital(text, s)]))
+                                         and _has_capital(text, s)
+                                         and not _capitalised_word(text, s, stop_words)]))
     return found
+
+
+#: SENTENCE_START.search(text before a word): the word starts a sentence, line or quote
+SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”\n]\s*)$")
+#: adverbs by their endings ("Recently", "Reportedly", "Finalement", "Actuellement"); short
+#: words and names such as "Kelly", "Emily" or "Clément" do not end so
+_ADVERB = re.compile(r"(?:ally|ently|antly|ously|ively|ately|arly|edly|ingly|ibly|ably|ily|"
+                     r"ully|ement|emment|amment)$")
+
+
+def _capitalised_word(text: str, span: tuple[int, int, str], stop_words: set[str]) -> bool:
+    """Whether a one-word span is a common word capitalised because it starts a sentence:
+    a stop word ("However") or an adverb ("Recently") of eight letters or more."""
+    word = text[span[0]:span[1]]
+    if not word.isalpha() or word.isupper() or \
+            not SENTENCE_START.search(text[max(0, span[0] - 3):span[0]]):
+        return False
+    lower = word.lower()
+    return lower in stop_words or (len(word) >= 8 and bool(_ADVERB.search(lower)))
 
 
 def _has_capital(text: str, span: tuple[int, int, str]) -> bool:
@@ -148,12 +193,19 @@ def _is_title(surface: str, run: bool = False) -> bool:
                                                    for w in words)
 
 
-def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
-    """The span without a leading article, trailing possessive or punctuation; None if empty."""
-    piece = text[start:end]
-    article = _LEADING_ARTICLE.match(piece)
-    if article and end - start - article.end() >= 2:
-        start += article.end()
+def trim_span(text: str, start: int, end: int, label: str, *, description: bool = True
+              ) -> tuple[int, int, str] | None:
+    """The span without a leading article, trailing possessive or punctuation; None if empty.
+    With `description`, a place or group also loses the common nouns before its name; the
+    gazetteer keeps them, as its aliases include some ("bande de Gaza" is the Strip)."""
+    article = _LEADING_ARTICLE.match(text, start, end)
+    if article and end - article.end() >= 2:
+        start = article.end()
+    if label != "PER" and description:
+        start += _description_length(text[start:end])
+        elided = _ELIDED_DE.match(text, start, end)
+        if elided and end - elided.end() >= 2:
+            start = elided.end()
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
