@@ -42,7 +42,12 @@ _VERBS_EN = (r"said|says|say|told|tells|wrote|writes|warned|warns|claimed|claims
              r"noted|notes|stressed|stresses|asked|asks|replied|announced|announces|"
              r"confirmed|confirms|denied|denies|admitted|admits|urged|urges|tweeted|posted|"
              r"recalled|acknowledged|maintained|maintains|believes|believed|suggested|"
-             r"promised|vowed|pledged|cautioned|conceded|continued|went on|recounted")
+             r"promised|vowed|pledged|cautioned|conceded|continued|went on|recounted|"
+             r"recalls|remembers|remembered|thinks|thought|predicted|predicts|estimated|"
+             r"estimates|complained|complains|observed|observes|emphasised|emphasized|"
+             r"reported|reports|testified|alleged|alleges|contended|objected|agreed|"
+             r"responded|countered|wondered|whispered|shouted|told reporters|"
+             r"conceded|concluded|remarked|commented|predicted|assured|assures|repeated")
 _VERBS_FR = (r"déclaré|affirmé|indiqué|dit|ajouté|expliqué|estimé|assuré|souligné|précisé|"
              r"averti|prévenu|martelé|insisté|annoncé|confirmé|démenti|reconnu|écrit|lancé|"
              r"répondu|jugé|dénoncé|rappelé|tweeté|confié|poursuivi|admis|promis|regretté|"
@@ -52,7 +57,12 @@ _VERBS_FR = (r"déclaré|affirmé|indiqué|dit|ajouté|expliqué|estimé|assuré
              r"répond|juge|dénonce|rappelle|poursuit|raconte|témoigne|note|observe|"
              r"déclarait|affirmait|expliquait|estimait|assurait|racontait|soupire|confie|"
              r"lâche|souffle|conclut|résume|tranche|ironise|déplore|regrette|s'indigne|"
-             r"prévient|interroge|commente|accuse|avoue|reconnaît|insiste")
+             r"prévient|interroge|commente|accuse|avoue|reconnaît|insiste|"
+             r"demandé|demande|constaté|constate|pensé|pense|cru|croit|jugé|ajoutait|"
+             r"signalé|signale|relevé|relève|rapporté|rapporte|mis en garde|met en garde|"
+             r"nuancé|nuance|promet|garantit|garanti|répète|répété|s['’]est souvenu|"
+             r"s['’]est souvenue|(?:se|s['’])\s*(?:souvient|souvenait|rappelle|inquiète|"
+             r"interroge|félicite|désole|réjouit|indigne|emporte|alarme|défend)")
 _REPORTING = re.compile(
     rf"\b(?:{_VERBS_EN})\b|\baccording to\b|(?<!\w)(?:a|ont|avait|avaient)\s+(?:{_VERBS_FR})\b"
     rf"|(?<!\w)(?:{_VERBS_FR})(?:-t)?-(?:il|elle|ils|elles)\b|(?<!\w)(?:{_VERBS_FR})\b"
@@ -66,7 +76,12 @@ _TITLE_WORDS = (r"minister|ministre|president|président|présidente|spokesman|s
                 r"premier ministre|négociateur|negotiator|analyst|analyste|expert|experte|"
                 r"researcher|chercheur|chercheuse|director|directeur|directrice|witness|témoin|"
                 r"préfet|prefect|capitaine|captain|curé|priest|évêque|bishop|docteur|doctor|"
-                r"maire|mayor|sénateur|sénatrice|senator|député|députée|avocat|avocate|lawyer")
+                r"maire|mayor|sénateur|sénatrice|senator|député|députée|avocat|avocate|lawyer|"
+                r"lieutenant|sergeant|sergent|economist|économiste|professor|professeur|"
+                r"professeure|nurse|infirmier|infirmière|judge|juge|investigator|enquêteur|"
+                r"enquêtrice|engineer|ingénieur|ingénieure|journalist|journaliste|reporter|"
+                r"activist|militant|militante|farmer|agriculteur|agricultrice|teacher|"
+                r"enseignant|enseignante|doctor|médecin|surgeon|chirurgien|chirurgienne")
 _TITLE = re.compile(rf"\b(?:the|le|la|l['’]|this|ce|cette)\s+(?:[\w-]+\s+){{0,2}}?"
                     rf"(?P<title>{_TITLE_WORDS})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"

@@ -45,7 +45,11 @@ TITLES = frozenset({
     "historienne", "coordinator", "coordinatrice", "coordinateur", "prefet", "capitaine",
     "cheffe", "senatrice", "depute", "deputee", "emissaire", "envoy", "diplomat", "diplomate",
     "police", "health", "aid", "un", "spokesperson", "responsable", "directeur", "directrice",
-    "director",
+    "director", "lieutenant", "sergeant", "sergent", "economist", "economiste", "professor",
+    "professeure", "infirmier", "infirmiere", "investigator", "enqueteur", "enqueteuse",
+    "engineer", "ingenieur", "ingenieure", "medecin", "surgeon", "chirurgien", "chirurgienne",
+    "enseignant", "enseignante", "ambassadrice", "presidente", "gouverneur", "negotiator",
+    "negociateur", "negociatrice", "expert", "experte", "prosecutor", "procureur", "procureure",
 })
 _DETERMINERS = frozenset({"the", "le", "la", "les", "l", "der", "die", "das", "il", "lo"})
 DETERMINERS = _DETERMINERS
