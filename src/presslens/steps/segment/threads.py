@@ -498,7 +498,7 @@ class _Page:
     """One call's lines with what the rules ask of them, each worked out at most once."""
 
     __slots__ = ("lines", "labels", "texts", "nonblank", "rank", "next", "prev",
-                 "_header", "_form", "_opener", "_end")
+                 "_header", "_form", "_opener", "_end", "_section_opener")
 
     def __init__(self, lines: list[Line], labels: list[str | None]) -> None:
         self.lines = lines
@@ -531,6 +531,7 @@ class _Page:
         self._form: list[bool | None] = [None] * n
         self._opener: list[bool | None] = [None] * n
         self._end: list[bool | None] = [None] * n
+        self._section_opener: list[bool | None] = [None] * n
 
     def header(self, i: int) -> int:
         """STRONG, BULLET, DATED or NO_HEADER: how surely line `i` opens (or is part of) a comment's header."""
@@ -593,10 +594,13 @@ class _Page:
 
     def section_opener(self, i: int) -> bool:
         """A line after which a comment section may begin: heading, form, "View all comments"."""
-        text = self.texts[i]
-        if is_section_header(text) or self.form(i):
-            return True
-        return bool(_THREAD_WORD.search(text)) and is_widget(text) and not _CLOSED.search(text)
+        got = self._section_opener[i]
+        if got is None:
+            text = self.texts[i]
+            got = self._section_opener[i] = is_section_header(text) or self.form(i) or (
+                bool(_THREAD_WORD.search(text)) and is_widget(text)
+                and not _CLOSED.search(text))
+        return got
 
     def end(self, i: int) -> bool:
         got = self._end[i]
