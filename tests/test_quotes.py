@@ -95,3 +95,34 @@ def test_scare_quotes_and_titles_are_not_quotes(steps):
 def test_an_unattributed_quote_has_no_speaker(steps):
     _, quotes = quotes_of(steps, 'A sign on the door read "closed until the war is over".', "en")
     assert quotes == [("closed until the war is over", None, "direct")]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The strike killed 12 people near the market, the Syrian Observatory for Human Rights "
+     "said.", "en", ("The strike killed 12 people near the market",
+                     "Syrian Observatory for Human Rights")),
+    ("Talks will resume in Geneva next week, said Anna Lindqvist, the envoy.", "en",
+     ("Talks will resume in Geneva next week", "Anna Lindqvist")),
+    ("Les négociations reprendront la semaine prochaine, a déclaré Pierre Valmont.", "fr",
+     ("Les négociations reprendront la semaine prochaine", "Pierre Valmont")),
+])
+def test_indirect_speech_with_the_attribution_after_it(steps, text, language, expected):
+    _, quotes = quotes_of(steps, text, language)
+    assert quotes == [(*expected, "indirect")]
+
+
+def test_a_clause_with_a_comma_before_its_verb_is_no_report(steps):
+    _, quotes = quotes_of(steps, "The rebels, who had held the town for years, withdrew on "
+                                 "Monday.", "en")
+    assert quotes == []
+    _, quotes = quotes_of(steps, "The army, which lost three tanks, said the road was open.",
+                          "en")
+    assert [q[0] for q in quotes] == ["the road was open"]
+
+
+def test_french_quote_with_a_reflexive_verb_inside_the_marks(steps):
+    _, quotes = quotes_of(steps, "« Nous avons entendu les avions avant l'aube, se souvient "
+                                 "Clara Nguyen, infirmière. Puis plus rien. »", "fr")
+    assert [(t, s) for t, s, _ in quotes] == [
+        ("Nous avons entendu les avions avant l'aube", "Clara Nguyen"),
+        ("Puis plus rien.", "Clara Nguyen")]

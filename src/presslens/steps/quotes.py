@@ -119,6 +119,29 @@ _SAID_CLAUSE = re.compile(r"\b(?:said|says)\s+(?!(?:on|in|at|to|after|before|dur
                           r"by|for|about|when|while|as|and|but)\b)(?P<content>\w+\b)")
 _ACCORDING_LEAD = re.compile(r"^\s*(?:according to|selon|d['’]après)\s+(?P<who>[^,]{2,80}),\s*"
                              r"(?P<content>\S)", re.IGNORECASE)
+# "…, the observatory said." / "…, said Le Drian." / "…, a indiqué le ministère.": the clause
+# before the comma is the report; the attribution ends the sentence, with at most a short
+# complement after the verb ("in a statement", "on Monday"), never a clause of its own. A
+# subject after the verb must look like one (a name, or a determiner and a noun or two), so
+# that "The army, which lost tanks, said the road was open." is not read as one.
+_APPOSITION = r"(?:,\s+[^,.;:!?\"“”«»]{2,60}?)?"
+_SUBJECT = rf"[^,.;:!?\"“”«»]{{2,70}}?{_APPOSITION},?"
+_COMPLEMENT = (r"(?:\s+(?:in|on|at|to|during|after|before|from|of|for|with|dans|lors|en|à|au|aux|"
+               r"de|du|des|d['’]|devant|sur|par|pour)\b[^,.;:!?\"“”«»]{0,50})?")
+_SUBJECT_AFTER = (r"(?:M\.\s+|Mme\s+|Dr\.?\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:(?:al-|el-|de|du|le|la|van|von|bin)\s*)?"
+                  r"[A-ZÀ-Ý][\w’'.-]*){0,5}"
+                  r"|(?:the|le|la|les|l['’]|un|une|a|an|its|his|her|their|son|sa|ses|leur)\s*"
+                  r"[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?")
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:{_SUBJECT}\s+(?:{_VERBS_EN}){_COMPLEMENT}"
+    rf"|(?:{_VERBS_EN})\s+(?:{_SUBJECT_AFTER}){_APPOSITION}{_COMPLEMENT}"
+    rf"|{_SUBJECT}\s+(?:a|ont|avait|avaient)\s+(?:{_VERBS_FR}){_COMPLEMENT}"
+    rf"|(?:a|ont|avait|avaient)\s+(?:{_VERBS_FR})\s+(?:{_SUBJECT_AFTER}){_APPOSITION}{_COMPLEMENT}"
+    rf"|(?:{_VERBS_FR})(?:-t)?-(?:il|elle|ils|elles){_COMPLEMENT}"
+    rf"|a-t-(?:il|elle)\s+(?:{_VERBS_FR}){_COMPLEMENT})"
+    rf"\s*[.!?…]?\s*$")
+#: words the reported clause needs before a trailing attribution ("Later, he said." is none)
+MIN_TRAILING_CLAUSE_WORDS = 4
 _APPOSITIVE = re.compile(r"(?:(?:M\.\s|Mme\s)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:al-|el-|de\s|Le\s)?[A-ZÀ-Ý]"
                          r"[\w'’-]+){0,3}|(?:a|an|un|une)\s[^,]{1,60}),\s*")
 _ACCORDING_TAIL = re.compile(r",\s*(?:according to|selon|d['’]après)\s+(?P<who>[^.]{2,120})"
@@ -376,9 +399,9 @@ _INDIRECT_HINT = re.compile(r"that|qu|selon|according|d['’]apr[eè]s|said|says
 
 
 def _reported_clause(text: str, sentence: Span) -> tuple[int, int] | None:
-    if not _INDIRECT_HINT.search(text, sentence.start, sentence.end):
-        return None
     body = text[sentence.start:sentence.end]
+    if not _INDIRECT_HINT.search(body):
+        return _before_trailing_attribution(text, sentence.start, body) if ", " in body else None
     end = sentence.start + len(body.rstrip().rstrip(".!?…").rstrip())
     lead = _ACCORDING_LEAD.match(body)
     if lead:
@@ -400,10 +423,21 @@ def _reported_clause(text: str, sentence: Span) -> tuple[int, int] | None:
     if clause:
         group = next(g for g in ("content", "content_fr", "content_fr2") if clause.group(g))
         return _content_span(text, sentence.start + clause.start(group), end)
+    trailing = _before_trailing_attribution(text, sentence.start, body)
+    if trailing is not None:
+        return trailing
     said = _SAID_CLAUSE.search(body)
     if said and said.start() < len(body) // 2 + 20:
         return _content_span(text, sentence.start + said.start("content"), end)
     return None
+
+
+def _before_trailing_attribution(text: str, start: int, body: str) -> tuple[int, int] | None:
+    """The clause of "CLAUSE, X said." (see _TRAILING_ATTRIBUTION), or None."""
+    trailing = _TRAILING_ATTRIBUTION.search(body) if ", " in body else None
+    if trailing is None or len(body[:trailing.start()].split()) < MIN_TRAILING_CLAUSE_WORDS:
+        return None
+    return _content_span(text, start, start + trailing.start())
 
 
 def _content_span(text: str, start: int, end: int) -> tuple[int, int] | None:
