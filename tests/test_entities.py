@@ -231,3 +231,20 @@ def test_outlets_of_the_registry_are_organisations(step):
     found = by_text(entities)
     assert found["France 24"]["label"] == "ORG" and found["Al Arabiya"]["label"] == "ORG"
     assert found["Wassim Nasr"]["label"] == "PER"
+
+
+def test_a_known_place_name_inside_a_longer_name_is_not_that_place(kb):
+    from presslens.steps.entities import gazetteer
+    text = "El ayuntamiento de Villanueva del Cierzo aprobó el bando. Paris Hilton visited Paris."
+    found = {text[s:e] for s, e, _, _ in gazetteer.find(text, kb)}
+    assert "Villanueva" not in found
+    assert found >= {"Paris"} and text.count("Paris") == 2
+    spans = [(s, e) for s, e, _, _ in gazetteer.find(text, kb) if text[s:e] == "Paris"]
+    assert spans == [(text.rindex("Paris"), text.rindex("Paris") + 5)]
+
+
+def test_a_name_does_not_end_with_a_preposition():
+    from presslens.steps.entities.ner import trim_span
+    text = "Engineers from the port said"
+    start, end, _ = trim_span(text, 0, len("Engineers from"), "MISC")
+    assert text[start:end] == "Engineers"

@@ -56,9 +56,34 @@ def find(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str, str]]:
             index += 1
             continue
         end_index, entity, trimmed = match
+        if entity.kind in ("city", "country") and _name_goes_on(text, tokens, end_index):
+            index = end_index + 1  # "Villanueva del Cierzo", "Paris Hilton": a longer name
+            continue
         found.append((trimmed[0], trimmed[1], entity.label, entity.id))
         index = end_index + 1
     return found
+
+
+#: small words inside a place's name ("Villanueva del Cierzo", "Stratford-upon-Avon" aside)
+_NAME_LINKS = frozenset({"del", "de", "di", "da", "du", "des", "la", "le", "of", "on", "upon",
+                         "am", "an", "im", "sur", "sous", "les", "y"})
+
+
+def _name_goes_on(text: str, tokens: list[tuple[int, int]], end_index: int) -> bool:
+    """Whether the words right after a match continue a longer name: a capitalised word, or
+    a small link word and then one, joined by plain spaces."""
+    following = tokens[end_index + 1:end_index + 3]
+    previous_end = tokens[end_index][1]
+    for start, end in following:
+        if text[previous_end:start] != " ":
+            return False
+        word = text[start:end]
+        if word[0].isupper():
+            return True
+        if word not in _NAME_LINKS:
+            return False
+        previous_end = end
+    return False
 
 
 def _end_without_period(text: str, start: int, end: int) -> int:

@@ -30,6 +30,8 @@ _LEADING_ARTICLE = re.compile(r"(?:(?:the|The|le|la|les)\s+|[lL]['’])(?=\w)")
 #: "d’al-Waleed", "d’Alep": the elided "de" before a place is grammar ("Valéry Giscard
 #: d’Estaing" keeps it: persons are left alone)
 _ELIDED_DE = re.compile(r"[dD]['’](?=\w)")
+_TRAILING_FUNCTION_WORD = re.compile(r"(?:\s+(?:from|of|the|and|to|in|at|for|with|by|on|de|du|"
+                                     r"des|et|à|au|aux|pour|par|sur))+$")
 #: particles that start a name in lower case ("de Gaulle", "van Gogh", "al Thani")
 _NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "des", "van", "von", "le",
                              "la", "al", "el", "bin", "abu", "ibn", "ben"})
@@ -208,6 +210,9 @@ def trim_span(text: str, start: int, end: int, label: str, *, description: bool 
             start = elided.end()
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
         end -= 1
+    trailing = _TRAILING_FUNCTION_WORD.search(text, start, end)
+    if trailing:  # "Engineers from": a name does not end with a preposition
+        end = trailing.start()
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     if label == "PER":
