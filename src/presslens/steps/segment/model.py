@@ -120,20 +120,35 @@ class SegmenterModel:
         emit = log_proba - self.prior_weight * self.log_prior
         if allowed is not None:
             emit = np.where(allowed, emit, NEG_INF)
-        k = emit.shape[1]
-        back = np.zeros((n, k), dtype=np.int64)
-        score = self.log_start + emit[0]
-        trans = self.log_transitions
-        cand = np.empty((k, k))
-        for t in range(1, n):
-            np.add(score[:, None], trans, out=cand)
-            back[t] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + emit[t]
-        path = np.zeros(n, dtype=np.int64)
-        path[-1] = int(score.argmax())
-        for t in range(n - 1, 0, -1):
-            path[t - 1] = back[t, path[t]]
-        return path
+        return np.array(_viterbi(emit.tolist(), (self.log_start + emit[0]).tolist(),
+                                 self.log_transitions.T.tolist()), dtype=np.int64)
+
+
+def _viterbi(emit: list[list[float]], start: list[float], into: list[list[float]]) -> list[int]:
+    """The best label path. Plain Python: with five labels, NumPy's per-call overhead on
+    5x5 arrays costs twice the arithmetic (about 0.5 ms against 0.25 ms for a page).
+    `into[j][i]` is the log transition from label i to label j."""
+    labels = range(len(start))
+    score = start
+    back: list[list[int]] = []
+    for row in emit[1:]:
+        pointers, new = [], []
+        for j in labels:
+            weights = into[j]
+            best_i, best = 0, score[0] + weights[0]
+            for i in labels:
+                value = score[i] + weights[i]
+                if value > best:
+                    best_i, best = i, value
+            pointers.append(best_i)
+            new.append(best + row[j])
+        back.append(pointers)
+        score = new
+    path = [max(labels, key=score.__getitem__)]
+    for pointers in reversed(back):
+        path.append(pointers[path[-1]])
+    path.reverse()
+    return path
 
 
 _model: SegmenterModel | None = None
