@@ -57,6 +57,8 @@ _DATE_PATTERNS = (
     ("dM", re.compile(rf"\b(\d{{1,2}})\.?\s+{_WORD}\b\.?")),
 )
 _MONTH_GROUP = {"dMy": 1, "Mdy": 0, "dM": 1}
+#: characters a date pattern cannot match without
+_PATTERN_NEEDS = {"ymd": "-", "dmy": "./", "raw": "-"}
 _TIME = re.compile(r"\b(\d{1,2})\s?(?::|h|Uhr\s?)\s?(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?)?(?!\d)",
                    re.I)
 # every alternative starts with one of the letters in the lookahead: the search skips other
@@ -133,6 +135,9 @@ def timestamp_in(text: str) -> Timestamp | None:
     """The first date (with its time) or relative age ("2 hours ago") in `text`, or None."""
     has_digit = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS if has_digit else ():
+        needed = _PATTERN_NEEDS.get(kind)
+        if needed and not any(ch in text for ch in needed):
+            continue  # "2019-10-18" needs a hyphen, "18.10.2019" a dot or a slash
         m = _date_match(pattern, kind, text)
         if not m:
             continue
