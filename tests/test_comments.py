@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from presslens.document import Document, Segment, split_lines
+from presslens.document import Document, Segment
 from presslens.steps.comments import CommentsStep
 from presslens.steps.segment.threads import mark_comment_lines
 

@@ -1,7 +1,6 @@
 """The entities step: names found, offsets that slice the text, one id per real entity."""
 
 import io
-import json
 
 import pytest
 
@@ -80,7 +79,7 @@ def test_an_unknown_person_gets_the_same_corpus_id_in_two_pages(step):
 def place(kb, name, context_names):
     mentions = [Mention(0, len(name), name, "LOC")] + [
         Mention(0, len(n), n, "LOC") for n in context_names]
-    groups = link(mentions, kb)
+    link(mentions, kb)
     return mentions[0].group.entity
 
 

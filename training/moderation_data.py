@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
-import io
 import os
 import re
 import sys

@@ -220,7 +220,6 @@ def main() -> None:
     fit_w = [w for w, v in zip(ws, inner) if not v]
     val_pages = [p for p, v in zip(train, inner) if v]
     val_s = [x for x, v in zip(stacked, inner) if v]
-    val_x = [x for x, v in zip(xs, inner) if v]
     val_oof = [p for p, v in zip(oof, inner) if v]
     val_y = [y for y, v in zip(ys, inner) if v]
     clf2, mean2, scale2 = fit(fit_s, fit_y, (args.stage2_hidden,), fit_w)

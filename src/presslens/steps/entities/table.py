@@ -6,7 +6,6 @@ mentioned first. Pages are read and analysed by the runner with the steps entiti
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, TextIO
 
