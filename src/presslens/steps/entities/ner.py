@@ -198,14 +198,16 @@ def _is_title(surface: str, run: bool = False) -> bool:
 def trim_span(text: str, start: int, end: int, label: str, *, description: bool = True
               ) -> tuple[int, int, str] | None:
     """The span without a leading article, trailing possessive or punctuation; None if empty.
-    With `description`, a place or group also loses the common nouns before its name; the
+    With `description`, the span also loses the lower-case words before its name; the
     gazetteer keeps them, as its aliases include some ("bande de Gaza" is the Strip)."""
     article = _LEADING_ARTICLE.match(text, start, end)
     if article and end - article.end() >= 2:
         start = article.end()
-    if label != "PER" and description:
+    if description:
+        # "province de Hasakeh", "for the Middle East Tobias Ellwood": lower-case words lead
+        # into the name; a person's elided "d’" stays ("d’Estaing")
         start += _description_length(text[start:end])
-        elided = _ELIDED_DE.match(text, start, end)
+        elided = _ELIDED_DE.match(text, start, end) if label != "PER" else None
         if elided and end - elided.end() >= 2:
             start = elided.end()
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
