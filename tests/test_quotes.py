@@ -126,3 +126,16 @@ def test_french_quote_with_a_reflexive_verb_inside_the_marks(steps):
     assert [(t, s) for t, s, _ in quotes] == [
         ("Nous avons entendu les avions avant l'aube", "Clara Nguyen"),
         ("Puis plus rien.", "Clara Nguyen")]
+
+
+def test_a_possessive_before_the_speaker_is_not_the_speaker(steps):
+    _, quotes = quotes_of(steps, '"We cannot wait for another winter of floods," said '
+                                 "Lakeport's town administrator, Ingrid Solberg.", "en")
+    assert quotes == [("We cannot wait for another winter of floods", "Ingrid Solberg",
+                       "direct")]
+
+
+def test_a_chair_named_after_the_role_speaks(steps):
+    _, quotes = quotes_of(steps, "Board chair Tomas Eklund said the vote was postponed to "
+                                 'compare the bids. "We owe taxpayers that much," he said.', "en")
+    assert [s for _, s, _ in quotes] == ["Tomas Eklund", "Tomas Eklund"]

@@ -68,7 +68,7 @@ _REPORTING = re.compile(
     rf"|(?<!\w)(?:{_VERBS_FR})(?:-t)?-(?:il|elle|ils|elles)\b|(?<!\w)(?:{_VERBS_FR})\b"
     r"|(?<!\w)(?:selon|d['’]après)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:(?<=-)|(?<![\w-]))(he|she|they|il|elle|ils|elles)\b", re.IGNORECASE)
-_TITLE_WORDS = (r"minister|ministre|president|président|présidente|spokesman|spokeswoman|"
+_TITLE_WORDS = (r"minister|ministre|chair|chairman|chairwoman|administrator|commissioner|president|président|présidente|spokesman|spokeswoman|"
                 r"spokesperson|porte-parole|general|général|official|officials|ambassador|"
                 r"ambassadeur|ambassadrice|chief|chef|commander|commandant|secretary|"
                 r"secrétaire|leader|diplomat|diplomate|envoy|émissaire|premier|chancellor|"
@@ -520,7 +520,10 @@ def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str],
     text = passage.text
     source = source_span(doc, passage, window.start, window.end)
     verb_source = source_span(doc, passage, verb.start(), verb.end())[0]
-    named = people.inside(*source)
+    # "said Wrenhaven's town administrator, Carol Pemberton": a possessive names whose speaker
+    # it is, not the speaker
+    named = [m for m in people.inside(*source)
+             if not doc.text.startswith(("'s", "’s"), m["end"])]
     if named:
         # "X told the BBC that …": the subject before the verb speaks, not the addressee
         before = [m for m in named if m["end"] <= verb_source]

@@ -50,6 +50,8 @@ TITLES = frozenset({
     "engineer", "ingenieur", "ingenieure", "medecin", "surgeon", "chirurgien", "chirurgienne",
     "enseignant", "enseignante", "ambassadrice", "presidente", "gouverneur", "negotiator",
     "negociateur", "negociatrice", "expert", "experte", "prosecutor", "procureur", "procureure",
+    "chair", "chairman", "chairwoman", "chairperson", "administrator", "administratrice",
+    "administrateur", "superintendent", "commissioner", "commissaire", "manager",
 })
 _DETERMINERS = frozenset({"the", "le", "la", "les", "l", "der", "die", "das", "il", "lo"})
 DETERMINERS = _DETERMINERS
