@@ -261,3 +261,12 @@ def test_a_place_with_its_country_or_state_is_one_name_linked_to_the_place(step,
                                     "Monday.", "en")
     palmyra = next(e for e in entities if e["text"].startswith("Palmyra"))
     assert palmyra["country"] == "SY" and palmyra["lat"] is not None
+
+
+def test_a_role_word_in_a_menu_or_headline_names_no_one(kb):
+    from presslens.steps.entities.rules import role_names
+    text = ("General Mills Brands Careers\n"
+            "Governor Brown Fills California Supreme Court Seat\n"
+            "Manager Rebel Media said nothing.\n"
+            "The state's governor, Anna Ruiz, and Commissioner Christine Elow met on Monday.\n")
+    assert [text[s:e] for s, e, _ in role_names(text, kb)] == ["Christine Elow"]

@@ -96,6 +96,10 @@ _ORG_WORDS = frozenset({
     "guard", "university", "bank", "group", "commission", "assembly", "parliament", "government",
     "administration", "staff", "corps", "brigade", "battalion", "division", "regiment", "police",
     "ministere", "conseil", "armee", "gouvernement", "parti", "union", "church", "eglise",
+    "media", "radio", "tv", "newspaper", "news", "press", "network", "networks", "channel",
+    "limited", "ltd", "inc", "company", "corporation", "database", "research", "institute",
+    "foundation", "center", "centre", "association", "society", "club", "school", "college",
+    "hospital", "airport", "station", "street", "road", "square", "park", "cloud",
 })
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*\w|[A-Z]\.)"
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|az|ez|bin|ibn|abu|de|del|della|di|da|du|des|la|le|van|von|der|den|ter)(?: {1,2}|[\-‐]))"
@@ -115,21 +119,38 @@ def role_names(text: str, kb: KnowledgeBase) -> list[Span]:
     found: list[Span] = []
     for role in _WORD.finditer(text):
         key = role.group().casefold()
-        if key not in TITLES or key in _QUALIFIERS or (found and role.start() < found[-1][1]):
-            continue
+        if key not in TITLES or key in _QUALIFIERS or (found and role.start() < found[-1][1]) \
+                or (len(key) > 2 and role.group().isupper()):
+            continue  # a role in capitals is a label or a heading ("AVOCAT"), not prose
         start = _after_title_run(text, role.end())
         match = _NAME.match(text, start) if start is not None else None
         if match is None:
             continue
         end = match.end() - 2 if match.group().endswith(("'s", "’s")) else match.end()
         words = name_key(text[start:end]).split()
-        if any(w in TITLES or w in _ORG_WORDS for w in words):
-            continue
+        if any(w in TITLES or w in _ORG_WORDS for w in words) or _in_title_case_run(text, start,
+                                                                                     end) \
+                or any(len(w) > 2 and w.isupper() for w in text[start:end].split()):
+            continue  # "Radio PLUS": a word in capitals is an acronym, not a name
         known = kb.candidates(text[start:end])
         if known and known[0].label != "PER":
             continue
         found.append((start, end, "PER"))
     return found
+
+
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-ZÀ-Ý]")
+
+
+def _in_title_case_run(text: str, start: int, end: int) -> bool:
+    """Whether a name after a role sits in a Title Case run, not a sentence: more capitalised
+    words follow ("General Mills Brands Careers"), or its line is a headline or a menu
+    ("Governor Brown Fills California Supreme Court Seat")."""
+    if _NEXT_CAPITALISED.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return is_title_case(text[line_start:line_end if line_end >= 0 else len(text)])
 
 
 def _after_title_run(text: str, position: int) -> int | None:
