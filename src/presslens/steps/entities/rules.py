@@ -150,7 +150,9 @@ def _in_title_case_run(text: str, start: int, end: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return is_title_case(text[line_start:line_end if line_end >= 0 else len(text)])
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    # a sentence full of names is no headline: headlines and menus end without a full stop
+    return is_title_case(line) and not line.endswith((".", "!", "?", '"', "”", "»"))
 
 
 def _after_title_run(text: str, position: int) -> int | None:
