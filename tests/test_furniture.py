@@ -1,5 +1,7 @@
 """Page furniture kept as body by the classifier is demoted by what it is."""
 
+import pytest
+
 from presslens.document import split_lines
 from presslens.steps.segment.furniture import demote_furniture, furniture_kind
 
@@ -72,3 +74,16 @@ def test_dated_bylines_and_captions_with_their_credit():
     assert furniture_kind("Golf im TV: die Übertragungszeiten im Überblick. (Foto: Getty)") == \
         "boilerplate"
     assert furniture_kind("By the end of March 2020 the council had spent its budget.") is None
+
+
+@pytest.mark.parametrize("line", ["Article Rating", "4.5 2 votes", "Copiar enlace",
+                                  "Previous articleNew Zealand bans home sales to foreigners",
+                                  "Article suivant : la grève continue", "Rate this article"])
+def test_rating_share_and_paging_widgets_are_boilerplate(line):
+    assert furniture_kind(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["The next article of the constitution says that the "
+                                  "president must resign.", "4 votes were cast against it."])
+def test_sentences_that_mention_votes_or_articles_stay(line):
+    assert furniture_kind(line) is None

@@ -248,3 +248,20 @@ def test_picture_credit_between_headline_and_byline_is_not_title() -> None:
     text = "\n\n".join([TITLE, credit + "\n" + credit, BYLINE, *PARAGRAPHS]) + "\n"
     doc = segment_text(text)
     assert title_lines(doc) == [TITLE]
+
+
+def test_the_headline_is_not_the_first_line_of_a_wrapped_paragraph():
+    import numpy as np
+
+    from presslens.steps.segment import LABELS, choose_title
+
+    texts = ["Who Pays for the Seawall? Small Towns Struggle",
+             "With the Cost of Rising Tides",
+             "When the storm surge of last October pushed seawater two streets inland in the fishing",
+             "town of Wrenhaven, residents were not surprised. What surprised them was the bill, "
+             "which the county puts at 48 million dollars, nine times the town's budget."]
+    body = LABELS.index("body")
+    path = np.array([body] * 4)
+    log_proba = np.log(np.full((4, len(LABELS)), 1 / len(LABELS)))
+    chosen = choose_title(texts, [0, 1, 3, 4], path, log_proba)
+    assert [LABELS[k] for k in chosen] == ["title", "title", "body", "body"]

@@ -1,6 +1,6 @@
 """Train the line segmenter: MLP over line+context features, Viterbi transitions, held-out figures.
 
-    /tmp/venv/bin/python training/train_segmenter.py [--hidden 64] [--no-eval]
+    /tmp/venv/bin/python training/train_segmenter.py [--hidden 128] [--stage2-hidden 64] [--no-eval]
 
 Reads ../shared/data/extraction/trafilatura_eval (rendered and labelled pages cached in /tmp),
 trains on the pages `common.split_of` puts in 'train', writes src/presslens/models/segmenter/
@@ -35,7 +35,7 @@ from presslens.steps.segment import model as seg_model  # noqa: E402
 LABELS = seg_model.LABELS
 SEED = 0
 FOLDS = 4
-STAGE2_HIDDEN = 32
+STAGE2_HIDDEN = 64
 #: weight of lines labelled by a gold snippet against lines labelled from trafilatura's
 #: extraction or by rules: the gold is what the benchmark measures, the rest is noisier
 GOLD_WEIGHT = 3.0
@@ -178,7 +178,7 @@ def val_snippet_f1(model: seg_model.SegmenterModel, pages: list[dict],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--hidden", type=int, nargs="+", default=[64])
+    parser.add_argument("--hidden", type=int, nargs="+", default=[128])
     parser.add_argument("--stage2-hidden", type=int, default=STAGE2_HIDDEN)
     parser.add_argument("--out", type=Path, default=seg_model.MODEL_DIR,
                         help="where to write the model (default: the package's model folder)")

@@ -192,6 +192,16 @@ def _wraps(first: str, second: str) -> bool:
             and title_like(second + (" x x" if len(_WORDS.findall(second)) < 3 else "")))
 
 
+def _sentence_goes_on(texts: Sequence[str], index: Sequence[int], r: int) -> bool:
+    """Row `r` is the first line of a hard-wrapped sentence: the very next line carries on in
+    lower case ("… inland in the fishing" / "town of Wrenhaven, …"); a wrapped headline's
+    second line starts with a capital."""
+    if r + 1 >= len(texts) or index[r + 1] != index[r] + 1:
+        return False
+    following = texts[r + 1].lstrip()
+    return bool(following) and following[0].islower()
+
+
 def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
                  log_proba: np.ndarray) -> np.ndarray:
     """Exactly one headline before the first body paragraph (two rows when it wraps).
@@ -211,7 +221,7 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     keys = {r: match_key(texts[r]) for r in range(0, min(first_body + 1, n))}
     best, best_score = -1, -np.inf
     for r in range(lo, first_body):
-        if not title_like(texts[r]):
+        if not title_like(texts[r]) or _sentence_goes_on(texts, index, r):
             continue
         # a headline the model took for a short body line (above the first long paragraph)
         # still competes, behind lines it did not call body
@@ -226,7 +236,10 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     path = path.copy()
     first = next(r for r in range(lo, best + 1) if keys[r] == keys[best])
     chosen = [first]
-    if first + 1 < n and index[first + 1] == index[first] + 1 and path[first + 1] != _BODY_K \
+    # the headline's second line: not the article's first paragraph (a short line the model
+    # called body may be the wrap, "With the Cost of Rising Tides")
+    if first + 1 < n and index[first + 1] == index[first] + 1 \
+            and (path[first + 1] != _BODY_K or len(_WORDS.findall(texts[first + 1])) < 12) \
             and match_key(texts[first + 1]) != keys[first] \
             and _wraps(texts[first], texts[first + 1]):
         chosen.append(first + 1)

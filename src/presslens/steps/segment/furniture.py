@@ -2,7 +2,8 @@
 
 Each rule names a kind of line that is never article text whatever the page: a running header
 or footer repeated on every printed page, a page number, a copyright line, a bare date, the
-author's bio line at the foot, and an empty comment section's heading with its notice.
+author's bio line at the foot, share, rating and previous/next-article widgets, and an empty
+comment section's heading with its notice.
 """
 
 from __future__ import annotations
@@ -62,6 +63,20 @@ _WIDGET = re.compile(
     r"download|herunterladen|télécharger|descargar|scarica|print|drucken|imprimer|"
     r"auf einer seite lesen|read on one page|next page|previous page|nächste seite|"
     r"page suivante|weiter|zurück)\b|\b(?:herunterladen|downloaden|télécharger)\W*$", re.I)
+# a link to the article before or after, often glued to its title: "Previous articleNew Zealand…"
+_PAGING = re.compile(
+    r"^\W*(?:(?:previous|next|older|newer)\s?(?:article|post|story)|"
+    r"article\s(?:précédent|suivant)|(?:vorheriger|nächster)\s(?:artikel|beitrag)|"
+    r"artículo\s(?:anterior|siguiente)|articolo\s(?:precedente|successivo)|"
+    r"(?:poprzedni|następny)\sartykuł|(?:предыдущая|следующая)\sстатья)", re.I)
+# a rating widget: "Article Rating", "4.5 2 votes", "Rate this article", "Copy link"
+_RATING = re.compile(
+    r"^\W*(?:article rating|rate this|note de l.article|bewertung|valoración|valutazione|"
+    r"copy link|copier le lien|copiar (?:el )?enlace|link kopieren|copia (?:il )?link)\b|"
+    r"^\d+(?:[.,]\d+)?\s*(?:/\s*\d+\s*)?\(?\d*\s*(?:votes?|stimmen|votos|voti|ratings?)\)?$",
+    re.I)
+#: words of a previous/next link with its teaser title
+MAX_PAGING_WORDS = 20
 #: words in a teaser title listed under such a heading
 MAX_TEASER_WORDS = 14
 # a sentence's last character: a running header or caption has none
@@ -151,7 +166,9 @@ def _kind_alone(text: str) -> str | None:
         return "boilerplate"
     if n_words <= 30 and _SOURCE.search(text):
         return "boilerplate"
-    if n_words <= 8 and _WIDGET.search(text):
+    if n_words <= 8 and (_WIDGET.search(text) or _RATING.search(text)):
+        return "boilerplate"
+    if n_words <= MAX_PAGING_WORDS and _PAGING.match(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"
