@@ -108,6 +108,10 @@ def transitions(label_seqs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, n
     return np.log(trans), np.log(start / start.sum()), np.log(prior / prior.sum())
 
 
+#: most epochs of one MLP fit (early stopping usually ends it sooner)
+MAX_ITER = 40
+
+
 def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
         ws: list[np.ndarray] | None = None):
     from sklearn.neural_network import MLPClassifier
@@ -118,7 +122,7 @@ def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
     scale = x.std(axis=0)
     scale[scale < 1e-6] = 1.0
     clf = MLPClassifier(hidden_layer_sizes=hidden, activation="relu", alpha=1e-4,
-                        batch_size=256, learning_rate_init=1e-3, max_iter=40,
+                        batch_size=256, learning_rate_init=1e-3, max_iter=MAX_ITER,
                         early_stopping=True, validation_fraction=0.1, n_iter_no_change=4,
                         random_state=SEED)
     clf.fit((x - mean) / scale, y, sample_weight=np.concatenate(ws) if ws else None)
@@ -177,13 +181,17 @@ def val_snippet_f1(model: seg_model.SegmenterModel, pages: list[dict],
 
 
 def main() -> None:
+    global MAX_ITER, GOLD_WEIGHT  # the flags override the module's defaults for fit()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hidden", type=int, nargs="+", default=[128])
     parser.add_argument("--stage2-hidden", type=int, default=STAGE2_HIDDEN)
+    parser.add_argument("--max-iter", type=int, default=MAX_ITER)
+    parser.add_argument("--gold-weight", type=float, default=GOLD_WEIGHT)
     parser.add_argument("--out", type=Path, default=seg_model.MODEL_DIR,
                         help="where to write the model (default: the package's model folder)")
     parser.add_argument("--no-eval", action="store_true", help="skip the held-out benchmark")
     args = parser.parse_args()
+    MAX_ITER, GOLD_WEIGHT = args.max_iter, args.gold_weight
     np.random.seed(SEED)
     t0 = time.perf_counter()
     pages = common.labelled_pages()
