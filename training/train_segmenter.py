@@ -110,6 +110,8 @@ def transitions(label_seqs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, n
 
 #: most epochs of one MLP fit (early stopping usually ends it sooner)
 MAX_ITER = 40
+#: L2 penalty of the MLPs
+ALPHA = 1e-4
 
 
 def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
@@ -121,7 +123,7 @@ def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    clf = MLPClassifier(hidden_layer_sizes=hidden, activation="relu", alpha=1e-4,
+    clf = MLPClassifier(hidden_layer_sizes=hidden, activation="relu", alpha=ALPHA,
                         batch_size=256, learning_rate_init=1e-3, max_iter=MAX_ITER,
                         early_stopping=True, validation_fraction=0.1, n_iter_no_change=4,
                         random_state=SEED)
@@ -181,17 +183,18 @@ def val_snippet_f1(model: seg_model.SegmenterModel, pages: list[dict],
 
 
 def main() -> None:
-    global MAX_ITER, GOLD_WEIGHT  # the flags override the module's defaults for fit()
+    global MAX_ITER, GOLD_WEIGHT, ALPHA  # the flags override the module's defaults for fit()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hidden", type=int, nargs="+", default=[128])
     parser.add_argument("--stage2-hidden", type=int, default=STAGE2_HIDDEN)
     parser.add_argument("--max-iter", type=int, default=MAX_ITER)
     parser.add_argument("--gold-weight", type=float, default=GOLD_WEIGHT)
+    parser.add_argument("--alpha", type=float, default=ALPHA)
     parser.add_argument("--out", type=Path, default=seg_model.MODEL_DIR,
                         help="where to write the model (default: the package's model folder)")
     parser.add_argument("--no-eval", action="store_true", help="skip the held-out benchmark")
     args = parser.parse_args()
-    MAX_ITER, GOLD_WEIGHT = args.max_iter, args.gold_weight
+    MAX_ITER, GOLD_WEIGHT, ALPHA = args.max_iter, args.gold_weight, args.alpha
     np.random.seed(SEED)
     t0 = time.perf_counter()
     pages = common.labelled_pages()
