@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from presslens.document import Document
@@ -202,7 +203,7 @@ class Mentions:
         return found
 
     def person_before(self, offset: int, title: str | None, text: str,
-                      skip: list[tuple[int, int]]) -> dict[str, Any] | None:
+                      skip: Any) -> dict[str, Any] | None:
         """The nearest person named before `offset` outside quotes; one named with `title`
         nearby first ("Foreign Minister Ibrahim al-Jaafari" for "the minister")."""
         index = bisect.bisect_left(self.starts, offset) - 1
@@ -210,7 +211,7 @@ class Mentions:
         while index >= 0 and len(candidates) < 8:
             mention = self.items[index]
             index -= 1
-            if mention["label"] != "PER" or any(a <= mention["start"] < b for a, b in skip):
+            if mention["label"] != "PER" or mention["start"] in skip:
                 continue
             candidates.append(mention)
         if title:
@@ -234,8 +235,10 @@ def quotes_in(doc: Document, passage: Passage, people: Mentions) -> list[dict[st
     quoted_source = [source_span(doc, passage, q.start, q.end) for q in quotes
                      if q.kind == "direct"]
     speakers: list[dict[str, Any]] = []  # speakers found so far, in text order
+    neighbours = _Neighbours(quotes)
+    quoted = _Spans(quoted_source)
     for quote in quotes:
-        _attribute(doc, passage, quote, quotes, people, quoted_source, speakers)
+        _attribute(doc, passage, quote, neighbours, people, quoted, speakers)
         if quote.speaker is not None:
             speakers.append(quote.speaker)
     _continue_speakers(text, quotes)
@@ -447,9 +450,39 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # --- speakers -------------------------------------------------------------------------------
 
-def _attribute(doc: Document, passage: Passage, quote: Quote, quotes: list[Quote],
-               people: Mentions, quoted: list[tuple[int, int]],
-               speakers: list[dict[str, Any]]) -> None:
+class _Neighbours:
+    """The quotes of a passage, for the nearest one after or before a quote in O(log n)."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.starts = sorted(q.start for q in quotes)
+        self.ends = sorted(q.end for q in quotes)
+
+    def next_start(self, offset: int, default: int) -> int:
+        """The first start at or after `offset` (a quote never starts at or after its end)."""
+        index = bisect.bisect_left(self.starts, offset)
+        return self.starts[index] if index < len(self.starts) else default
+
+    def previous_end(self, offset: int, default: int) -> int:
+        """The last end at or before `offset` (a quote never ends at or before its start)."""
+        index = bisect.bisect_right(self.ends, offset) - 1
+        return self.ends[index] if index >= 0 else default
+
+
+class _Spans:
+    """Source spans of the direct quotes, sorted, for "is this offset quoted?" in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        # spans rarely nest; the one starting last before `offset` decides, or the one before it
+        return any(a <= offset < b for a, b in self.spans[max(0, index - 1):index + 1])
+
+
+def _attribute(doc: Document, passage: Passage, quote: Quote, quotes: _Neighbours,
+               people: Mentions, quoted: _Spans, speakers: list[dict[str, Any]]) -> None:
     """Find the quote's attribution around it and resolve its speaker."""
     text = passage.text
     windows = [quote.incise] if quote.incise else _windows(text, quote, quotes)
@@ -463,13 +496,12 @@ def _attribute(doc: Document, passage: Passage, quote: Quote, quotes: list[Quote
             return
 
 
-def _windows(text: str, quote: Quote, quotes: list[Quote]) -> list[Span]:
+def _windows(text: str, quote: Quote, quotes: _Neighbours) -> list[Span]:
     """Where an attribution may be: after the quote to the sentence end (or the next quote),
     then before it from the sentence start (or the previous quote); for an indirect quote,
     the part of its sentence before the clause, or after it ("…, selon X")."""
     paragraph_end = _paragraph_end(text, quote.end)
-    next_start = min((q.start for q in quotes if q.start >= quote.end and q is not quote),
-                     default=paragraph_end)
+    next_start = quotes.next_start(quote.end, paragraph_end)
     after_end = min(quote.end + WINDOW, next_start, paragraph_end)
     stop = _next_sentence_end(text, quote.end + (1 if quote.kind == "direct" else 0),
                               after_end)
@@ -479,8 +511,7 @@ def _windows(text: str, quote: Quote, quotes: list[Quote]) -> list[Span]:
         after_end = stop.end()
     if quote.kind == "direct" and _ends_sentence_before_capital(text, quote.end):
         after_end = quote.end  # “…left.” Next sentence: the next sentence is not attribution
-    previous_end = max((q.end for q in quotes if q.end <= quote.start and q is not quote),
-                       default=quote.paragraph_start)
+    previous_end = quotes.previous_end(quote.start, quote.paragraph_start)
     before_start = max(quote.start - WINDOW, previous_end, quote.paragraph_start)
     sentence_starts = [m.end() for m in _SENTENCE_END.finditer(text, before_start, quote.start)
                        if m.end() < quote.start - 1]
@@ -512,7 +543,7 @@ def _paragraph_end(text: str, offset: int) -> int:
 
 
 def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str], quote: Quote,
-             people: Mentions, quoted: list[tuple[int, int]],
+             people: Mentions, quoted: _Spans,
              speakers: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The speaker named in an attribution window, closest to its reporting verb; a pronoun
     or a title is the person named before (or the last speaker when the recogniser named no
@@ -548,17 +579,28 @@ def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str],
     return _by_surname(text, window, verb, people, speakers, verb_source)
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     words = name_key(name, strip_titles=True).split()
     return words[-1] if words else ""
 
 
+#: how many speakers and named persons back a surname alone is looked up: news names people
+#: near their quotes, and a page with thousands of quotes must not cost quotes x persons
+RECENT_PEOPLE = 40
+
+
 def _people_before(people: Mentions, speakers: list[dict[str, Any]], offset: int
                    ) -> list[dict[str, Any]]:
-    """Persons the page named before `offset` and the speakers found so far, nearest first."""
-    named = [{"name": m["name"], "entity_id": m["entity_id"]} for m in people.items
-             if m["label"] == "PER" and m["start"] < offset]
-    return list(reversed(speakers)) + list(reversed(named))
+    """The latest speakers, then the persons named before `offset`, nearest first."""
+    named = []
+    index = bisect.bisect_left(people.starts, offset) - 1
+    while index >= 0 and len(named) < RECENT_PEOPLE:
+        mention = people.items[index]
+        index -= 1
+        if mention["label"] == "PER":
+            named.append({"name": mention["name"], "entity_id": mention["entity_id"]})
+    return speakers[-RECENT_PEOPLE:][::-1] + named
 
 
 def _fuller(found: dict[str, Any], people: Mentions, speakers: list[dict[str, Any]],
