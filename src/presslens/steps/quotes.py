@@ -203,7 +203,7 @@ class Mentions:
         return found
 
     def person_before(self, offset: int, title: str | None, text: str,
-                      skip: Any) -> dict[str, Any] | None:
+                      skip: _Spans) -> dict[str, Any] | None:
         """The nearest person named before `offset` outside quotes; one named with `title`
         nearby first ("Foreign Minister Ibrahim al-Jaafari" for "the minister")."""
         index = bisect.bisect_left(self.starts, offset) - 1
