@@ -41,11 +41,10 @@ sys.path.insert(0, str(REPO / "src"))
 from presslens.steps.persuasion import corpus  # noqa: E402
 from presslens.steps.persuasion.features import (context_matrix, document_matrix,  # noqa: E402
                                                  paragraph_matrix)
-from presslens.steps.persuasion.infer import analyze_paragraphs, default_lexicon  # noqa: E402
+from presslens.steps.persuasion.infer import default_lexicon  # noqa: E402
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES  # noqa: E402
 from presslens.steps.persuasion.model import MODEL_DIR, load_model, pack_head, save_model  # noqa: E402
-from presslens.steps.persuasion.scoring import (macro_f1, micro_f1,  # noqa: E402
-                                                micro_thresholds, span_f1)
+from presslens.steps.persuasion.scoring import micro_thresholds, span_f1  # noqa: E402
 from presslens.steps.persuasion.tokens import token_features, token_matrix, tokenize  # noqa: E402
 
 FOLDERS = ("en", "fr", "ge", "it", "po", "ru")
@@ -309,33 +308,12 @@ def train_documents(data: Path) -> tuple[dict, dict]:
 
 
 def heldout_figures(data: Path, model_dir: Path) -> dict:
-    """The shipped (pruned) model scored on the held-out articles, per language."""
-    model = load_model(model_dir)
-    report: dict = {}
-    for folder in FOLDERS:
-        articles = [a for a in corpus.read_semeval2023(data, folder, 3) if a.heldout]
-        gold, predicted = [], []
-        for article in articles:
-            lines = corpus.line_index(article.text)
-            result = analyze_paragraphs(model, [article.text[s:e] for _, s, e in lines],
-                                        article.language, title_first=True)
-            for (n, _, _), found in zip(lines, result.paragraph_techniques):
-                gold.append([t in article.paragraph_labels.get(n, []) for t in TECHNIQUES])
-                predicted.append([t in found for t in TECHNIQUES])
-        genre_articles = [a for a in corpus.read_semeval2023(data, folder, 1) if a.heldout]
-        genres = [analyze_paragraphs(model, [a.text], a.language).genre for a in genre_articles]
-        frame_articles = [a for a in corpus.read_semeval2023(data, folder, 2) if a.heldout]
-        frames = [analyze_paragraphs(model, [a.text], a.language).frames for a in frame_articles]
-        report[corpus.CORPUS_LANGUAGES[folder]] = {
-            "articles": len(articles),
-            "paragraph_micro_f1": round(micro_f1(np.array(gold), np.array(predicted)), 4),
-            "genre_macro_f1": round(macro_f1([a.genre for a in genre_articles],
-                                             [g[0] if g else "" for g in genres], GENRES), 4),
-            "frames_micro_f1": round(micro_f1(
-                np.array([[f in a.frames for f in FRAMES] for a in frame_articles]),
-                np.array([[f in {x for x, _ in fr} for f in FRAMES] for fr in frames])), 4),
-        }
-    return report
+    """The shipped (pruned) model scored on the held-out articles, per language: the same
+    figures `benchmarks/persuasion.py` prints."""
+    sys.path.insert(0, str(REPO))
+    from benchmarks.persuasion import model_figures
+
+    return model_figures(load_model(model_dir), data)
 
 
 def main() -> None:

@@ -41,12 +41,13 @@ STAGE2_HIDDEN = 64
 GOLD_WEIGHT = 3.0
 
 
-def page_matrix(page: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def page_matrix(page: dict, gold_weight: float = GOLD_WEIGHT
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, label indices and sample weights of a page's non-blank lines."""
     index, x = feats.line_features(page["lines"])
     y = np.array([LABELS.index(page["labels"][i]) for i in index], dtype=np.int64)
     gold = page.get("gold_lines", set())
-    w = np.array([GOLD_WEIGHT if i in gold else 1.0 for i in index])
+    w = np.array([gold_weight if i in gold else 1.0 for i in index])
     return x, y, w
 
 
@@ -115,7 +116,7 @@ ALPHA = 1e-4
 
 
 def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
-        ws: list[np.ndarray] | None = None):
+        ws: list[np.ndarray] | None = None, alpha: float = ALPHA, max_iter: int = MAX_ITER):
     from sklearn.neural_network import MLPClassifier
 
     x = np.concatenate(xs).astype(np.float64)
@@ -123,8 +124,8 @@ def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    clf = MLPClassifier(hidden_layer_sizes=hidden, activation="relu", alpha=ALPHA,
-                        batch_size=256, learning_rate_init=1e-3, max_iter=MAX_ITER,
+    clf = MLPClassifier(hidden_layer_sizes=hidden, activation="relu", alpha=alpha,
+                        batch_size=256, learning_rate_init=1e-3, max_iter=max_iter,
                         early_stopping=True, validation_fraction=0.1, n_iter_no_change=4,
                         random_state=SEED)
     clf.fit((x - mean) / scale, y, sample_weight=np.concatenate(ws) if ws else None)
@@ -183,7 +184,6 @@ def val_snippet_f1(model: seg_model.SegmenterModel, pages: list[dict],
 
 
 def main() -> None:
-    global MAX_ITER, GOLD_WEIGHT, ALPHA  # the flags override the module's defaults for fit()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hidden", type=int, nargs="+", default=[128])
     parser.add_argument("--stage2-hidden", type=int, default=STAGE2_HIDDEN)
@@ -194,14 +194,14 @@ def main() -> None:
                         help="where to write the model (default: the package's model folder)")
     parser.add_argument("--no-eval", action="store_true", help="skip the held-out benchmark")
     args = parser.parse_args()
-    MAX_ITER, GOLD_WEIGHT, ALPHA = args.max_iter, args.gold_weight, args.alpha
+    options = {"alpha": args.alpha, "max_iter": args.max_iter}
     np.random.seed(SEED)
     t0 = time.perf_counter()
     pages = common.labelled_pages()
     train = [p for p in pages if p["split"] == "train"]
     # copies keep their source's file name before "#", so they share its folds below
     train += [copy for p in list(train) for copy in user_copies(p)]
-    xs, ys, ws = zip(*(page_matrix(p) for p in train))
+    xs, ys, ws = zip(*(page_matrix(p, args.gold_weight) for p in train))
     print(f"{len(train)} training pages, {sum(len(y) for y in ys)} lines "
           f"({time.perf_counter() - t0:.1f}s to load and featurise)", file=sys.stderr)
 
@@ -215,7 +215,7 @@ def main() -> None:
     for f in range(FOLDS):
         clf_f, mean_f, scale_f = fit([x for x, g in zip(xs, fold) if g != f],
                                      [y for y, g in zip(ys, fold) if g != f], hidden,
-                                     [w for w, g in zip(ws, fold) if g != f])
+                                     [w for w, g in zip(ws, fold) if g != f], **options)
         m = seg_model.SegmenterModel(arrays_for(clf_f, mean_f, scale_f, *transitions([]), 1.0), {})
         for i, g in enumerate(fold):
             if g == f:
@@ -233,7 +233,7 @@ def main() -> None:
     val_s = [x for x, v in zip(stacked, inner) if v]
     val_oof = [p for p, v in zip(oof, inner) if v]
     val_y = [y for y, v in zip(ys, inner) if v]
-    clf2, mean2, scale2 = fit(fit_s, fit_y, (args.stage2_hidden,), fit_w)
+    clf2, mean2, scale2 = fit(fit_s, fit_y, (args.stage2_hidden,), fit_w, **options)
     trans, start, prior = transitions(list(fit_y))
     best = (-1.0, 0.0)
     for weight in (0.25, 0.5, 0.75, 1.0):
@@ -252,8 +252,8 @@ def main() -> None:
             best = (f1 + 0.1 * macro, weight)
     prior_weight = best[1]
 
-    clf, mean, scale = fit(list(xs), list(ys), hidden, list(ws))
-    clf2, mean2, scale2 = fit(stacked, list(ys), (args.stage2_hidden,), list(ws))
+    clf, mean, scale = fit(list(xs), list(ys), hidden, list(ws), **options)
+    clf2, mean2, scale2 = fit(stacked, list(ys), (args.stage2_hidden,), list(ws), **options)
     trans, start, prior = transitions(list(ys))
     train_seconds = time.perf_counter() - t1
     print(f"trained in {train_seconds:.1f}s ({clf.n_iter_} + {clf2.n_iter_} epochs), "
@@ -285,7 +285,7 @@ def main() -> None:
         "prior_weight": prior_weight,
         "stage2_features": feats.N_STACK,
         "stage1_folds": FOLDS,
-        "gold_weight": GOLD_WEIGHT,
+        "gold_weight": args.gold_weight,
         "seed": SEED,
         "train_seconds": round(train_seconds, 1),
     }

@@ -57,6 +57,7 @@ _DETERMINERS = frozenset({"the", "le", "la", "les", "l", "der", "die", "das", "i
 DETERMINERS = _DETERMINERS
 #: small words inside a title run ("ministre des Affaires étrangères", "the Foreign Minister")
 _TITLE_LINKS = frozenset({"le", "la", "l", "les", "the", "of", "de", "du", "des", "d", "for"})
+TITLE_LINKS = _TITLE_LINKS
 #: words a title run may contain ("Foreign Minister", "ministre des Affaires étrangères")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ABBREVIATION_DOTS = re.compile(r"(?<=\b\w)\.(?=\w\b|\w\.|\s|$)")

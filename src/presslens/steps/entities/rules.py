@@ -15,7 +15,7 @@ import re
 
 from presslens.steps.entities.kb import KnowledgeBase
 from presslens.steps.entities.ner import trim_span
-from presslens.steps.entities.normalize import TITLES, name_key
+from presslens.steps.entities.normalize import TITLE_LINKS, TITLES, name_key
 
 Span = tuple[int, int, str]
 
@@ -108,8 +108,6 @@ _NAME = re.compile(_NAME_WORD + r"(?:(?: {1,2}|[\-‐])" + _PARTICLE + r"?" + _N
                    + r"){1,3}(?!\w)")
 _WORD = re.compile(r"(?<![\w.])[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*")
-#: small words inside a run of titles ("Secretary of State", "ministre des Armées")
-_RUN_LINKS = frozenset({"of", "the", "for", "de", "des", "du", "d", "la", "le", "l"})
 
 
 def role_names(text: str, kb: KnowledgeBase) -> list[Span]:
@@ -167,7 +165,7 @@ def _after_title_run(text: str, position: int) -> int | None:
         if key in TITLES and key not in _ORG_WORDS:
             position = word.end()
             continue
-        if key in _RUN_LINKS:
+        if key in TITLE_LINKS:
             following = _GAP.match(text, word.end())
             title = _WORD.match(text, following.end()) if following else None
             if title is not None and name_key(title.group()) in TITLES:
@@ -192,7 +190,7 @@ def add_role_names(text: str, spans: list[Span], roles: list[Span]) -> list[Span
 
 
 def _titles_only(surface: str) -> bool:
-    return all(w in TITLES or w in _RUN_LINKS for w in name_key(surface).split())
+    return all(w in TITLES or w in TITLE_LINKS for w in name_key(surface).split())
 
 
 # --- headlines ---------------------------------------------------------------------------------

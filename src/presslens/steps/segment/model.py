@@ -61,6 +61,8 @@ class SegmenterModel:
             self.s2_weights = [arrays[f"s2_W{i}"].astype(np.float32) for i in range(n2)]
             self.s2_biases = [arrays[f"s2_b{i}"].astype(np.float32) for i in range(n2)]
         self.log_transitions = arrays["log_transitions"].astype(np.float64)
+        # per label, the log transitions into it from each label: the decoder's inner loop
+        self._into = self.log_transitions.T.tolist()
         self.log_start = arrays["log_start"].astype(np.float64)
         self.log_prior = arrays["log_prior"].astype(np.float64)
         self.prior_weight = float(arrays["prior_weight"])
@@ -120,8 +122,8 @@ class SegmenterModel:
         emit = log_proba - self.prior_weight * self.log_prior
         if allowed is not None:
             emit = np.where(allowed, emit, NEG_INF)
-        return np.array(_viterbi(emit.tolist(), (self.log_start + emit[0]).tolist(),
-                                 self.log_transitions.T.tolist()), dtype=np.int64)
+        return np.array(_viterbi(emit.tolist(), (self.log_start + emit[0]).tolist(), self._into),
+                        dtype=np.int64)
 
 
 def _viterbi(emit: list[list[float]], start: list[float], into: list[list[float]]) -> list[int]:
