@@ -185,6 +185,49 @@ def test_model_trained_on_other_features_raises_p031(tmp_path) -> None:
         seg_model.SegmenterModel.load(tmp_path)
 
 
+def _softmax(z):
+    import numpy as np
+
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def test_members_average_the_probabilities_of_standardised_mlps() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    mean, scale = rng.normal(size=4), rng.uniform(0.5, 2.0, size=4)
+    members = [([rng.normal(size=(4, 6)), rng.normal(size=(6, 3))],
+                [rng.normal(size=6), rng.normal(size=3)]) for _ in range(3)]
+    x = rng.normal(size=(7, 4))
+
+    def one(weights, biases):
+        hidden = np.maximum((x - mean) / scale @ weights[0] + biases[0], 0.0)
+        return _softmax(hidden @ weights[1] + biases[1])
+
+    expected = np.mean([one(*member) for member in members], axis=0)
+    got = np.exp(seg_model.MemberMLPs(mean, scale, members).log_proba(x))
+    assert np.allclose(got, expected, atol=1e-5)
+    assert np.allclose(np.exp(seg_model.MemberMLPs(mean, scale, members[:1]).log_proba(x)),
+                       one(*members[0]), atol=1e-5)
+
+
+def test_decoder_follows_emissions_unless_transitions_forbid_them() -> None:
+    import numpy as np
+
+    log = np.log
+    emissions = log(np.array([[0.9, 0.1], [0.4, 0.6], [0.9, 0.1]]))
+    free = seg_model.Decoder(log(np.full((2, 2), 0.5)), log([0.5, 0.5]), log([0.5, 0.5]), 0.0)
+    assert free.decode(emissions).tolist() == [0, 1, 0]
+    sticky = seg_model.Decoder(log(np.array([[0.99, 0.01], [0.01, 0.99]])), log([0.5, 0.5]),
+                               log([0.5, 0.5]), 0.0)
+    assert sticky.decode(emissions).tolist() == [0, 0, 0]
+    # an HTML extraction that decided the middle line forbids the emission's choice there
+    middle_decided = np.array([[True, True], [True, False], [True, True]])
+    assert free.decode(emissions, middle_decided).tolist() == [0, 0, 0]
+    assert sticky.decode(emissions, np.array([[False, True]] * 3)).tolist() == [1, 1, 1]
+
+
 def test_model_meta_describes_the_training() -> None:
     model = seg_model.get_model()
     for key in ("presslens_version", "split_rule", "data", "labels"):

@@ -36,6 +36,8 @@ LABELS = seg_model.LABELS
 SEED = 0
 FOLDS = 4
 STAGE2_HIDDEN = 64
+#: MLPs per stage (consecutive seeds, probabilities averaged): chosen on the validation slice
+MEMBERS = 3
 #: weight of lines labelled by a gold snippet against lines labelled from trafilatura's
 #: extraction or by rules: the gold is what the benchmark measures, the rest is noisier
 GOLD_WEIGHT = 3.0
@@ -80,6 +82,12 @@ def _source(page: dict) -> str:
     return page["file"].split("#")[0]
 
 
+def is_validation(page: dict) -> bool:
+    """The slice of the *training* pages that choices are made on (sha1 rule again: train pages
+    whose second hex digit is 0-3); copies of a page share its file name before "#"."""
+    return hashlib.sha1(_source(page).encode()).hexdigest()[1] in "0123"
+
+
 def user_copies(page: dict) -> list[dict]:
     """The same article as users also paste it: the article alone (copied from a browser or
     a PDF), and cropped to the article with a few lines of furniture either side. Training
@@ -116,7 +124,8 @@ ALPHA = 1e-4
 
 
 def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
-        ws: list[np.ndarray] | None = None, alpha: float = ALPHA, max_iter: int = MAX_ITER):
+        ws: list[np.ndarray] | None = None, alpha: float = ALPHA, max_iter: int = MAX_ITER,
+        seed: int = SEED):
     from sklearn.neural_network import MLPClassifier
 
     x = np.concatenate(xs).astype(np.float64)
@@ -127,33 +136,53 @@ def fit(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
     clf = MLPClassifier(hidden_layer_sizes=hidden, activation="relu", alpha=alpha,
                         batch_size=256, learning_rate_init=1e-3, max_iter=max_iter,
                         early_stopping=True, validation_fraction=0.1, n_iter_no_change=4,
-                        random_state=SEED)
+                        random_state=seed)
     clf.fit((x - mean) / scale, y, sample_weight=np.concatenate(ws) if ws else None)
     if list(clf.classes_) != list(range(len(LABELS))):
         raise SystemExit(f"training data lacks some labels: {clf.classes_}")
     return clf, mean, scale
 
 
-def arrays_for(clf, mean, scale, trans, start, prior, prior_weight: float) -> dict[str, np.ndarray]:
+def fit_members(xs: list[np.ndarray], ys: list[np.ndarray], hidden: tuple[int, ...],
+                ws: list[np.ndarray] | None, members: int, seed: int = SEED, **options):
+    """`members` MLPs on the same data from seeds seed, seed+1 …: (classifiers, mean, scale)."""
+    fits = [fit(xs, ys, hidden, ws, seed=seed + j, **options) for j in range(members)]
+    return [clf for clf, _, _ in fits], fits[0][1], fits[0][2]
+
+
+def as_stage(clfs: list, mean, scale) -> seg_model.MemberMLPs:
+    """The run-time form of fitted members."""
+    return seg_model.MemberMLPs(mean, scale, [(clf.coefs_, clf.intercepts_) for clf in clfs])
+
+
+def mlp_arrays(clfs: list, mean, scale, prefix: str = "") -> dict[str, np.ndarray]:
+    """One stage's arrays as `MemberMLPs.from_arrays` reads them."""
     arrays: dict[str, np.ndarray] = {
-        "mean": mean.astype(np.float32), "scale": scale.astype(np.float32),
-        "n_layers": np.array(len(clf.coefs_)),
-        "log_transitions": trans, "log_start": start, "log_prior": prior,
-        "prior_weight": np.array(prior_weight), "labels": np.array(LABELS),
+        f"{prefix}mean": mean.astype(np.float32), f"{prefix}scale": scale.astype(np.float32),
+        f"{prefix}n_layers": np.array(len(clfs[0].coefs_)),
     }
-    for i, (w, b) in enumerate(zip(clf.coefs_, clf.intercepts_)):
-        arrays[f"W{i}"] = w.astype(np.float32)
-        arrays[f"b{i}"] = b.astype(np.float32)
+    for j, clf in enumerate(clfs):
+        key = f"m{j}_{prefix}" if j else prefix
+        for i, (w, b) in enumerate(zip(clf.coefs_, clf.intercepts_)):
+            arrays[f"{key}W{i}"] = w.astype(np.float32)
+            arrays[f"{key}b{i}"] = b.astype(np.float32)
     return arrays
 
 
-def line_scores(model: seg_model.SegmenterModel, xs, ys, log_probas: bool = False) -> dict:
-    """Line accuracy and per-label F1 after Viterbi decoding (`xs`: features or log-probas)."""
+def model_arrays(stage1: dict, stage2: dict, trans, start, prior, prior_weight: float,
+                 members: int) -> dict[str, np.ndarray]:
+    return {**stage1, **stage2, "n_members": np.array(members),
+            "log_transitions": trans, "log_start": start, "log_prior": prior,
+            "prior_weight": np.array(prior_weight), "labels": np.array(LABELS)}
+
+
+def line_scores(decoder: seg_model.Decoder, log_probas, ys) -> dict:
+    """Line accuracy and per-label F1 after Viterbi decoding of the models' log-probabilities."""
     k = len(LABELS)
     confusion = np.zeros((k, k), dtype=np.int64)
-    for x, y in zip(xs, ys):
+    for lp, y in zip(log_probas, ys):
         if len(y):
-            pred = model.decode(x if log_probas else model.log_proba(x))
+            pred = decoder.decode(lp)
             np.add.at(confusion, (y, pred), 1)
     total = confusion.sum()
     out = {"lines": int(total), "accuracy": round(float(np.trace(confusion) / total), 4)}
@@ -167,7 +196,7 @@ def line_scores(model: seg_model.SegmenterModel, xs, ys, log_probas: bool = Fals
     return out
 
 
-def val_snippet_f1(model: seg_model.SegmenterModel, pages: list[dict],
+def val_snippet_f1(decoder: seg_model.Decoder, pages: list[dict],
                    log_probas: list[np.ndarray]) -> float:
     """Upstream snippet F1 of the decoded body lines (no thread rules) on validation pages."""
     from benchmarks.segmentation import snippet_counts
@@ -176,7 +205,7 @@ def val_snippet_f1(model: seg_model.SegmenterModel, pages: list[dict],
     body = LABELS.index("body")
     for page, lp in zip(pages, log_probas):
         index = feats.content_lines(page["lines"])
-        path = model.decode(lp) if len(lp) else []
+        path = decoder.decode(lp) if len(lp) else []
         text = "\n".join(page["lines"][i].text for i, k in zip(index, path) if k == body)
         counts += snippet_counts(text, page["gold"])
     tp, fn, fp, _ = (int(v) for v in counts)
@@ -192,10 +221,17 @@ def main() -> None:
     parser.add_argument("--alpha", type=float, default=ALPHA)
     parser.add_argument("--out", type=Path, default=seg_model.MODEL_DIR,
                         help="where to write the model (default: the package's model folder)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--members", type=int, default=MEMBERS,
+                        help="MLPs per stage, from consecutive seeds, probabilities averaged")
     parser.add_argument("--no-eval", action="store_true", help="skip the held-out benchmark")
+    parser.add_argument("--exclude-val", action="store_true",
+                        help="leave the validation slice out of the final fits too, for "
+                             "training/validate_segmenter.py (use with --out and --no-eval)")
     args = parser.parse_args()
-    options = {"alpha": args.alpha, "max_iter": args.max_iter}
-    np.random.seed(SEED)
+    options = {"alpha": args.alpha, "max_iter": args.max_iter, "seed": args.seed,
+               "members": args.members}
+    np.random.seed(args.seed)
     t0 = time.perf_counter()
     pages = common.labelled_pages()
     train = [p for p in pages if p["split"] == "train"]
@@ -211,21 +247,22 @@ def main() -> None:
     hidden = tuple(args.hidden)
     t1 = time.perf_counter()
     fold = [int(hashlib.sha1(_source(p).encode()).hexdigest()[2], 16) % FOLDS for p in train]
+    inner = [is_validation(p) for p in train]
+    # with --exclude-val no model ever learns from the validation slice
+    fitted = [not (args.exclude_val and v) for v in inner]
     oof: list[np.ndarray | None] = [None] * len(train)
     for f in range(FOLDS):
-        clf_f, mean_f, scale_f = fit([x for x, g in zip(xs, fold) if g != f],
-                                     [y for y, g in zip(ys, fold) if g != f], hidden,
-                                     [w for w, g in zip(ws, fold) if g != f], **options)
-        m = seg_model.SegmenterModel(arrays_for(clf_f, mean_f, scale_f, *transitions([]), 1.0), {})
+        rows = [g != f and keep for g, keep in zip(fold, fitted)]
+        stage1 = as_stage(*fit_members(
+            [x for x, r in zip(xs, rows) if r], [y for y, r in zip(ys, rows) if r], hidden,
+            [w for w, r in zip(ws, rows) if r], **options))
         for i, g in enumerate(fold):
             if g == f:
-                oof[i] = np.exp(m.first_stage_log_proba(xs[i]))
+                oof[i] = np.exp(stage1.log_proba(xs[i]))
         print(f"fold {f}: {time.perf_counter() - t1:.1f}s", file=sys.stderr)
     stacked = [feats.stack_features(x, p) for x, p in zip(xs, oof)]
 
-    # prior weight of the hybrid decoder and the stage-2 check, on a slice of the *training*
-    # pages (sha1 digit rule again: train pages whose second hex digit is 0-3 validate)
-    inner = [hashlib.sha1(_source(p).encode()).hexdigest()[1] in "0123" for p in train]
+    # prior weight of the hybrid decoder and the stage-2 check, on a slice of the training pages
     fit_s = [x for x, v in zip(stacked, inner) if not v]
     fit_y = [y for y, v in zip(ys, inner) if not v]
     fit_w = [w for w, v in zip(ws, inner) if not v]
@@ -233,38 +270,38 @@ def main() -> None:
     val_s = [x for x, v in zip(stacked, inner) if v]
     val_oof = [p for p, v in zip(oof, inner) if v]
     val_y = [y for y, v in zip(ys, inner) if v]
-    clf2, mean2, scale2 = fit(fit_s, fit_y, (args.stage2_hidden,), fit_w, **options)
+    stage2 = as_stage(*fit_members(fit_s, fit_y, (args.stage2_hidden,), fit_w, **options))
+    val_lp = [stage2.log_proba(x) for x in val_s]
     trans, start, prior = transitions(list(fit_y))
+    first_lp = [np.log(np.maximum(p, 1e-12)) for p in val_oof]
     best = (-1.0, 0.0)
     for weight in (0.25, 0.5, 0.75, 1.0):
-        m = seg_model.SegmenterModel(arrays_for(clf2, mean2, scale2, trans, start, prior, weight),
-                                     {})
-        val_lp = [m._mlp(x, m.mean, m.scale, m.weights, m.biases) for x in val_s]
-        first_lp = [np.log(np.maximum(p, 1e-12)) for p in val_oof]
-        scores = line_scores(m, val_lp, val_y, log_probas=True)
-        f1 = val_snippet_f1(m, val_pages, val_lp)
+        decoder = seg_model.Decoder(trans, start, prior, weight)
+        scores = line_scores(decoder, val_lp, val_y)
+        f1 = val_snippet_f1(decoder, val_pages, val_lp)
         macro = float(np.mean([scores[label]["f1"] for label in LABELS]))
         print(f"prior weight {weight}: stage 2 accuracy {scores['accuracy']} body F1 "
               f"{scores['body']['f1']} macro F1 {macro:.4f} val snippet F1 {f1:.4f} | stage 1 "
-              f"only: val snippet F1 {val_snippet_f1(m, val_pages, first_lp):.4f}",
+              f"only: val snippet F1 {val_snippet_f1(decoder, val_pages, first_lp):.4f}",
               file=sys.stderr)
         if f1 + 0.1 * macro > best[0]:
             best = (f1 + 0.1 * macro, weight)
     prior_weight = best[1]
 
-    clf, mean, scale = fit(list(xs), list(ys), hidden, list(ws), **options)
-    clf2, mean2, scale2 = fit(stacked, list(ys), (args.stage2_hidden,), list(ws), **options)
-    trans, start, prior = transitions(list(ys))
+    xs, ys, ws, stacked = ([a for a, keep in zip(seq, fitted) if keep]
+                           for seq in (xs, ys, ws, stacked))
+    clfs, mean, scale = fit_members(xs, ys, hidden, ws, **options)
+    clfs2, mean2, scale2 = fit_members(stacked, ys, (args.stage2_hidden,), ws, **options)
+    trans, start, prior = transitions(ys)
     train_seconds = time.perf_counter() - t1
-    print(f"trained in {train_seconds:.1f}s ({clf.n_iter_} + {clf2.n_iter_} epochs), "
-          f"prior weight {prior_weight}", file=sys.stderr)
+    epochs = " / ".join(f"{a.n_iter_} + {b.n_iter_}" for a, b in zip(clfs, clfs2))
+    print(f"trained in {train_seconds:.1f}s ({epochs} epochs), prior weight {prior_weight}",
+          file=sys.stderr)
 
     out_dir = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
-    arrays = arrays_for(clf, mean, scale, trans, start, prior, prior_weight)
-    arrays.update({f"s2_{key}": value for key, value in
-                   arrays_for(clf2, mean2, scale2, trans, start, prior, prior_weight).items()
-                   if key in ("mean", "scale", "n_layers") or key[0] in "Wb"})
+    arrays = model_arrays(mlp_arrays(clfs, mean, scale), mlp_arrays(clfs2, mean2, scale2, "s2_"),
+                          trans, start, prior, prior_weight, args.members)
     np.savez_compressed(out_dir / "weights.npz", **arrays)
     meta = {
         "name": seg_model.MODEL_NAME,
@@ -280,13 +317,14 @@ def main() -> None:
                 "presslens.io.html.render_html; lines labelled from gold snippets and "
                 "trafilatura 'bare_extraction' (main text, comments, title, author, date)",
         "split_rule": common.SPLIT_RULE,
-        "train_pages": len(train),
+        "train_pages": len(xs),
+        "excluded_validation": args.exclude_val,
         "train_lines": int(sum(len(y) for y in ys)),
         "prior_weight": prior_weight,
         "stage2_features": feats.N_STACK,
         "stage1_folds": FOLDS,
         "gold_weight": args.gold_weight,
-        "seed": SEED,
+        "seed": args.seed,
         "train_seconds": round(train_seconds, 1),
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
