@@ -87,3 +87,18 @@ def test_rating_share_and_paging_widgets_are_boilerplate(line):
                                   "president must resign.", "4 votes were cast against it."])
 def test_sentences_that_mention_votes_or_articles_stay(line):
     assert furniture_kind(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Your email address will not be published. Required fields are marked *",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind markiert *",
+    "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "Il tuo indirizzo email non sarà pubblicato."])
+def test_comment_form_notices_are_boilerplate(line):
+    assert furniture_kind(line) == "boilerplate"
+
+
+def test_reporting_on_unpublished_addresses_stays():
+    assert furniture_kind("The minister said the email address of the whistleblower will "
+                          "not be published by the ministry, as the court had ordered.") is None

@@ -39,7 +39,8 @@ def score(pages: list[dict], worst: int = 0) -> dict:
     per_page = []
     for page in pages:
         text = page["text"]
-        doc = _product(RawPage(page["file"], text.encode("utf-8"), "text")) if text.strip() else None
+        doc = _product(RawPage(page["file"], text.encode("utf-8"), "text")) \
+            if text.strip() else None
         body = doc.body if doc is not None else ""
         counts = snippet_counts(body, page["gold"])
         snip += counts
@@ -55,9 +56,10 @@ def score(pages: list[dict], worst: int = 0) -> dict:
 
 def _errors(page: dict, body: str) -> dict:
     text = common.normalize_ws(body)
+    gold = page["gold"]
     return {"file": page["file"],
-            "missed": [s for s in page["gold"].get("with") or [] if common.normalize_ws(s) not in text],
-            "kept": [s for s in page["gold"].get("without") or [] if common.normalize_ws(s) in text]}
+            "missed": [s for s in gold.get("with") or [] if common.normalize_ws(s) not in text],
+            "kept": [s for s in gold.get("without") or [] if common.normalize_ws(s) in text]}
 
 
 def main() -> None:

@@ -2,8 +2,8 @@
 
 Each rule names a kind of line that is never article text whatever the page: a running header
 or footer repeated on every printed page, a page number, a copyright line, a bare date, the
-author's bio line at the foot, share, rating and previous/next-article widgets, and an empty
-comment section's heading with its notice.
+author's bio line at the foot, share, rating and previous/next-article widgets, a comment
+form's notices, and an empty comment section's heading with its notice.
 """
 
 from __future__ import annotations
@@ -75,6 +75,21 @@ _RATING = re.compile(
     r"copy link|copier le lien|copiar (?:el )?enlace|link kopieren|copia (?:il )?link)\b|"
     r"^\d+(?:[.,]\d+)?\s*(?:/\s*\d+\s*)?\(?\d*\s*(?:votes?|stimmen|votos|voti|ratings?)\)?$",
     re.I)
+# the notices of a comment form (WordPress's wording and its translations): "Your email address
+# will not be published. Required fields are marked *", "Save my name, email, and website …"
+_FORM_NOTICE = re.compile(
+    r"^(?:your|deine|ihre|votre|tu|su|il tuo|twój|o seu|seu|je|uw)\b[^.]{0,40}"
+    r"\b(?:will not be published|"
+    r"wird nicht veröffentlicht|ne sera pas publiée|no (?:será|se) publica\w*|"
+    r"non sarà pubblicat\w|nie zostanie opublikowany|não será publicado|wordt niet gepubliceerd)|"
+    r"\b(?:required fields are marked|erforderliche felder sind|champs obligatoires sont|"
+    r"campos obligatorios están|campi obbligatori sono|wymagane pola są|"
+    r"campos obrigatórios são|vereiste velden zijn)|"
+    r"^(?:save my name|meinen namen,? meine e-?mail|enregistrer mon nom|guarda mi nombre|"
+    r"salva il mio nome|zapisz moje dane|salvar meus dados|notify me of (?:new|follow-up)|"
+    r"benachrichtige mich|prévenez-moi|avisarme|notificami|powiadom mnie)\b|"
+    r"^you must be logged in to post a comment|"
+    r"ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены", re.I)
 #: words of a previous/next link with its teaser title
 MAX_PAGING_WORDS = 20
 #: words in a teaser title listed under such a heading
@@ -169,6 +184,8 @@ def _kind_alone(text: str) -> str | None:
     if n_words <= 8 and (_WIDGET.search(text) or _RATING.search(text)):
         return "boilerplate"
     if n_words <= MAX_PAGING_WORDS and _PAGING.match(text):
+        return "boilerplate"
+    if n_words <= 30 and _FORM_NOTICE.search(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"
