@@ -78,7 +78,9 @@ def test_dated_bylines_and_captions_with_their_credit():
 
 @pytest.mark.parametrize("line", ["Article Rating", "4.5 2 votes", "Copiar enlace",
                                   "Previous articleNew Zealand bans home sales to foreigners",
-                                  "Article suivant : la grève continue", "Rate this article"])
+                                  "Article suivant : la grève continue", "Rate this article",
+                                  "War der Artikel nützlich?", "Was this article helpful?",
+                                  "Möchten Sie den Artikel teilen?"])
 def test_rating_share_and_paging_widgets_are_boilerplate(line):
     assert furniture_kind(line) == "boilerplate"
 

@@ -73,7 +73,16 @@ _PAGING = re.compile(
 _RATING = re.compile(
     r"^\W*(?:article rating|rate this|note de l.article|bewertung|valoración|valutazione|"
     r"copy link|copier le lien|copiar (?:el )?enlace|link kopieren|copia (?:il )?link)\b|"
-    r"^\d+(?:[.,]\d+)?\s*(?:/\s*\d+\s*)?\(?\d*\s*(?:votes?|stimmen|votos|voti|ratings?)\)?$",
+    r"^\d+(?:[.,]\d+)?\s*(?:/\s*\d+\s*)?\(?\d*\s*(?:votes?|stimmen|votos|voti|ratings?)\)?$|"
+    # a feedback or share question under the article: "War der Artikel nützlich?"
+    r"^\W*(?:was this (?:article|page|post|story) (?:helpful|useful)|"
+    r"did you (?:like|enjoy|find) this (?:article|post|story)|"
+    r"(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|"
+    r"(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen|"
+    r"cet article vous a-t-il (?:été utile|plu)|vous avez aimé cet article|"
+    r"¿?(?:te|le) (?:ha )?(?:sido|resultado|pareció) útil|"
+    r"(?:questo articolo )?(?:ti )?è stato utile|"
+    r"czy (?:ten )?artykuł był (?:pomocny|przydatny))",
     re.I)
 # the notices of a comment form (WordPress's wording and its translations): "Your email address
 # will not be published. Required fields are marked *", "Save my name, email, and website …"
@@ -81,7 +90,8 @@ _FORM_NOTICE = re.compile(
     r"^(?:your|deine|ihre|votre|tu|su|il tuo|twój|o seu|seu|je|uw)\b[^.]{0,40}"
     r"\b(?:will not be published|"
     r"wird nicht veröffentlicht|ne sera pas publiée|no (?:será|se) publica\w*|"
-    r"non sarà pubblicat\w|nie zostanie opublikowany|não será publicado|wordt niet gepubliceerd)|"
+    r"non sarà pubblicat\w|nie zostanie opublikowany|não será publicado|"
+    r"wordt niet gepubliceerd)|"
     r"\b(?:required fields are marked|erforderliche felder sind|champs obligatoires sont|"
     r"campos obligatorios están|campi obbligatori sono|wymagane pola są|"
     r"campos obrigatórios são|vereiste velden zijn)|"
@@ -89,7 +99,8 @@ _FORM_NOTICE = re.compile(
     r"salva il mio nome|zapisz moje dane|salvar meus dados|notify me of (?:new|follow-up)|"
     r"benachrichtige mich|prévenez-moi|avisarme|notificami|powiadom mnie)\b|"
     r"^you must be logged in to post a comment|"
-    r"ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены", re.I)
+    r"ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены",
+    re.I)
 #: words of a previous/next link with its teaser title
 MAX_PAGING_WORDS = 20
 #: words in a teaser title listed under such a heading
