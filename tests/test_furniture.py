@@ -104,3 +104,21 @@ def test_comment_form_notices_are_boilerplate(line):
 def test_reporting_on_unpublished_addresses_stays():
     assert furniture_kind("The minister said the email address of the whistleblower will "
                           "not be published by the ministry, as the court had ordered.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "This entry was posted in Politics and tagged elections, Ohio. Bookmark the permalink.",
+    "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon.",
+    "2. Pingback von Too much information - Papierkorb | 26.06.2012 10:43",
+    "Trackback: The week in review",
+    "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links",
+    "Advertising disclosure: We may receive compensation for some of the links in our stories."])
+def test_blog_post_footers_pingbacks_and_paid_link_disclosures_are_boilerplate(line):
+    assert furniture_kind(line) == "boilerplate"
+
+
+def test_reporting_about_affiliate_marketing_stays():
+    assert furniture_kind(
+        "The regulator fined three influencers last year for hiding affiliate links in posts "
+        "about skin creams, and said more cases were under review across the country after "
+        "complaints from consumer groups and a long investigation by the authority.") is None

@@ -3,7 +3,8 @@
 Each rule names a kind of line that is never article text whatever the page: a running header
 or footer repeated on every printed page, a page number, a copyright line, a bare date, the
 author's bio line at the foot, share, rating and previous/next-article widgets, a comment
-form's notices, and an empty comment section's heading with its notice.
+form's notices, a blog post's footer and pingbacks, a disclosure of paid links, and an empty
+comment section's heading with its notice.
 """
 
 from __future__ import annotations
@@ -101,6 +102,21 @@ _FORM_NOTICE = re.compile(
     r"^you must be logged in to post a comment|"
     r"ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены",
     re.I)
+# a blog's post footer and the pingbacks listed with its comments: "This entry was posted in
+# News and tagged …", "Dieser Eintrag wurde veröffentlicht in …", "2. Pingback von …"
+_POST_FOOTER = re.compile(
+    r"^(?:this (?:entry|post) was posted in|dieser (?:eintrag|beitrag) wurde\b.{0,40}?\b"
+    r"(?:veröffentlicht|gepostet|abgelegt) (?:in|unter)|cette entrée a été publiée dans|"
+    r"esta entrada (?:fue publicada|se publicó) en|questa voce è stata pubblicata in|"
+    r"ten wpis został opublikowany w)\b|"
+    r"^\W*(?:\d+\.\s*)?(?:pingback|trackback)s?\b", re.I)
+# a disclosure of paid links: "Bei den Verlinkungen handelt es sich um Affiliate Links",
+# "Advertising disclosure: We may receive compensation …"
+_DISCLOSURE = re.compile(
+    r"\b(?:contains?|enthält|enthalten|handelt es sich um|are|sind|includes?)\s+(?:\w+\s+)?"
+    r"affiliate[- ]?links?\b|^\W*affiliate[- ]?links?\b|\badvertising disclos\w+|"
+    r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
+    r"\b(?:lien|liens) (?:d.affiliation|affiliés?)\b|\benlaces? de afiliad\w+", re.I)
 #: words of a previous/next link with its teaser title
 MAX_PAGING_WORDS = 20
 #: words in a teaser title listed under such a heading
@@ -196,7 +212,9 @@ def _kind_alone(text: str) -> str | None:
         return "boilerplate"
     if n_words <= MAX_PAGING_WORDS and _PAGING.match(text):
         return "boilerplate"
-    if n_words <= 30 and _FORM_NOTICE.search(text):
+    if n_words <= 30 and (_FORM_NOTICE.search(text) or _POST_FOOTER.search(text)):
+        return "boilerplate"
+    if n_words <= 40 and _DISCLOSURE.search(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"
