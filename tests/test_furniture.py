@@ -122,3 +122,17 @@ def test_reporting_about_affiliate_marketing_stays():
         "The regulator fined three influencers last year for hiding affiliate links in posts "
         "about skin creams, and said more cases were under review across the country after "
         "complaints from consumer groups and a long investigation by the authority.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.",
+    "Alle Inhalte sind urheberrechtlich geschützt.", "4 Min Read", "Lesezeit: 3 Minuten",
+    "5 minutes de lecture", "Abbildung 4: klassische Schwachschicht im Schneeprofil.",
+    "Figure 2: Turnout by district, 2019"])
+def test_copyright_in_more_languages_reading_times_and_numbered_figures(line):
+    assert furniture_kind(line) == "boilerplate"
+
+
+def test_a_sentence_about_minutes_of_reading_stays():
+    assert furniture_kind("Children who spend 20 minutes reading each day do better at school, "
+                          "the study found.") is None

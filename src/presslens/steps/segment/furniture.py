@@ -3,7 +3,7 @@
 Each rule names a kind of line that is never article text whatever the page: a running header
 or footer repeated on every printed page, a page number, a copyright line, a bare date, the
 author's bio line at the foot, share, rating and previous/next-article widgets, a comment
-form's notices, a blog post's footer and pingbacks, a disclosure of paid links, and an empty
+form's notices, a blog post's footer and pingbacks, a disclosure of paid links, the reading time, and an empty
 comment section's heading with its notice.
 """
 
@@ -24,7 +24,10 @@ _PAGE_NUMBER = re.compile(
     r"\b(?:page|seite|página|pagina|strona|страница)\s+\d+\s*(?:of|/|sur|von|de|di|z|из)\s*\d+\b",
     re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|droits réservés|"
-                        r"rechte vorbehalten|derechos reservados|diritti riservati", re.I)
+                        r"rechte vorbehalten|derechos reservados|diritti riservati|"
+                        r"prawa zastrzeżone|chronion\w* prawem autorskim|"
+                        r"urheberrechtlich geschützt|protégé par le droit d.auteur|"
+                        r"protegid[oa] por (?:los )?derechos de autor|права защищены", re.I)
 # "Henrik Almqvist is a contributing writer for …": a capitalised name, then the trade
 _BIO = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s){1,3}[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s(?:is|was|est|ist|es|è)\s"
@@ -51,8 +54,8 @@ _MORE = re.compile(
     r"читайте также|смотрите также)", re.I)
 # a picture or text source: "Quelle: Landesregierung", "Abbildung: …", "Roman Prymula, photo:"
 _SOURCE = re.compile(
-    r"^(?:quelle|quellen|source|sources|fuente|fonte|źródło|источник|abbildung|grafik|credit|"
-    r"crédit|photo|foto|bild|image|illustration)s?\s*:|,\s*(?:photo|foto|bild)\s*:|"
+    r"^(?:quelle|quellen|source|sources|fuente|fonte|źródło|источник|abbildung|abb\.|grafik|"
+    r"credit|crédit|photo|foto|bild|image|illustration|figure|fig\.)s?\s*\d{0,3}\s*:|,\s*(?:photo|foto|bild)\s*:|"
     r"\((?:photo|foto|bild|bildquelle|image|credit|quelle|source)s?\s*:[^)]*\)\s*$", re.I)
 # a byline with its date: "von Anja Muster am 14. Mai 2014", "Pubblicato il 19 Febbraio 2020"
 _DATED_BYLINE = re.compile(
@@ -117,6 +120,12 @@ _DISCLOSURE = re.compile(
     r"affiliate[- ]?links?\b|^\W*affiliate[- ]?links?\b|\badvertising disclos\w+|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
     r"\b(?:lien|liens) (?:d.affiliation|affiliés?)\b|\benlaces? de afiliad\w+", re.I)
+# the reading time: "4 Min Read", "Lesezeit: 3 Minuten", "5 minutes de lecture"
+_READING_TIME = re.compile(
+    r"^\W*\d+\s*(?:min(?:ute)?s?|minuten|mins?\.)\s*(?:read|reading|lesezeit|de lecture|"
+    r"de lectura|di lettura|czytania)\b|"
+    r"^\W*(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+    r"tempo di lettura|czas czytania)\s*:?\s*(?:ca\.\s*)?\d+", re.I)
 #: words of a previous/next link with its teaser title
 MAX_PAGING_WORDS = 20
 #: words in a teaser title listed under such a heading
@@ -215,6 +224,8 @@ def _kind_alone(text: str) -> str | None:
     if n_words <= 30 and (_FORM_NOTICE.search(text) or _POST_FOOTER.search(text)):
         return "boilerplate"
     if n_words <= 40 and _DISCLOSURE.search(text):
+        return "boilerplate"
+    if n_words <= 6 and _READING_TIME.search(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"
