@@ -20,6 +20,7 @@ from presslens.steps.segment.model import LABELS, get_model
 
 from presslens.steps.segment.furniture import demote_furniture
 from presslens.steps.segment.pleas import demote_pleas
+from presslens.steps.segment.standfirst import keep_standfirst
 from presslens.steps.segment.threads import mark_comment_lines
 
 _INDEX = {label: i for i, label in enumerate(LABELS)}
@@ -334,7 +335,7 @@ class SegmentStep:
             return
         classified, allowed = _classify(lines, doc.hints)
         labels = mark_comment_lines(list(lines), list(classified))
-        labels = demote_furniture(lines, demote_pleas(lines, labels))
+        labels = keep_standfirst(lines, demote_furniture(lines, demote_pleas(lines, labels)))
         if allowed:
             labels = _keep_allowed(labels, classified, allowed)
         doc.segments = segments_from_labels(doc, lines, labels)

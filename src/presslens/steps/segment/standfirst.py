@@ -1,0 +1,43 @@
+"""The standfirst: the summary sentence news pages print between the headline and the article.
+
+It sits among the byline, the date and the share buttons, so the line classifier, which weighs
+a line's neighbours, often files it with them as meta or boilerplate. It is article text: a
+reader quoting the article quotes it, and extractors keep it. What gives it away is that it is
+a whole sentence (long, closed by sentence punctuation) in the short stretch between the
+headline and the first body line, and none of the page furniture the other rules know.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from presslens.document import Line
+from presslens.steps.segment.furniture import furniture_kind
+from presslens.steps.segment.pleas import is_plea
+
+#: a standfirst is one or two sentences: at least this many words
+MIN_WORDS = 12
+#: and it comes within this many non-blank lines after the headline
+MAX_LINES_AFTER_TITLE = 8
+_CLOSING = (".", "!", "?", "…", "»", "”", '"')
+
+
+def keep_standfirst(lines: Sequence[Line], labels: list[str | None]) -> list[str | None]:
+    """Sentences between the headline and the first body line become body."""
+    out = list(labels)
+    rows = [i for i, label in enumerate(labels) if label is not None]
+    title = next((r for r, i in enumerate(rows) if labels[i] == "title"), None)
+    if title is None:
+        return out
+    for r in range(title + 1, min(title + 1 + MAX_LINES_AFTER_TITLE, len(rows))):
+        i = rows[r]
+        if labels[i] in ("body", "comment", "title"):
+            break
+        if is_standfirst(lines[i].stripped):
+            out[i] = "body"
+    return out
+
+
+def is_standfirst(text: str) -> bool:
+    return (len(text.split()) >= MIN_WORDS and text.endswith(_CLOSING)
+            and furniture_kind(text) is None and not is_plea(text))
