@@ -112,7 +112,8 @@ def test_reporting_on_unpublished_addresses_stays():
     "2. Pingback von Too much information - Papierkorb | 26.06.2012 10:43",
     "Trackback: The week in review",
     "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links",
-    "Advertising disclosure: We may receive compensation for some of the links in our stories."])
+    "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+    "NOTE: The advertising disclaimer below does not apply to this article."])
 def test_blog_post_footers_pingbacks_and_paid_link_disclosures_are_boilerplate(line):
     assert furniture_kind(line) == "boilerplate"
 

@@ -117,7 +117,7 @@ _POST_FOOTER = re.compile(
 # "Advertising disclosure: We may receive compensation …"
 _DISCLOSURE = re.compile(
     r"\b(?:contains?|enthält|enthalten|handelt es sich um|are|sind|includes?)\s+(?:\w+\s+)?"
-    r"affiliate[- ]?links?\b|^\W*affiliate[- ]?links?\b|\badvertising disclos\w+|"
+    r"affiliate[- ]?links?\b|^\W*affiliate[- ]?links?\b|\badvertising (?:disclosure|disclaimer)\b|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
     r"\b(?:lien|liens) (?:d.affiliation|affiliés?)\b|\benlaces? de afiliad\w+", re.I)
 # the reading time: "4 Min Read", "Lesezeit: 3 Minuten", "5 minutes de lecture"
