@@ -307,9 +307,10 @@ def main() -> None:
         "name": seg_model.MODEL_NAME,
         "presslens_version": seg_model.presslens_version(),
         "labels": list(LABELS),
-        "architecture": f"MLP {feats.N_FEATURES}-{'-'.join(map(str, hidden))}-{len(LABELS)} "
-                        f"(ReLU, softmax), stacked MLP {feats.N_STACK}-{args.stage2_hidden}-"
-                        f"{len(LABELS)} over its out-of-fold probabilities (±"
+        "architecture": f"{args.members} x MLP {feats.N_FEATURES}-{'-'.join(map(str, hidden))}-"
+                        f"{len(LABELS)} (ReLU, softmax; probabilities averaged), stacked "
+                        f"{args.members} x MLP {feats.N_STACK}-{args.stage2_hidden}-"
+                        f"{len(LABELS)} over their out-of-fold probabilities (±"
                         f"{feats.STACK_WINDOW} lines, block and page aggregates) "
                         "+ Viterbi over non-blank lines",
         "features": feats.feature_names(),
@@ -325,6 +326,7 @@ def main() -> None:
         "stage1_folds": FOLDS,
         "gold_weight": args.gold_weight,
         "seed": args.seed,
+        "members": args.members,
         "train_seconds": round(train_seconds, 1),
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
