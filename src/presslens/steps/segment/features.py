@@ -8,6 +8,7 @@ lines before and after are appended, so the classifier sees each line in context
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import string
@@ -339,7 +340,10 @@ def line_features(lines: Sequence[Line]) -> tuple[list[int], np.ndarray]:
     first_long, last_long = int(longest_rows[0]), int(longest_rows[-1])
 
     base = np.zeros((n, N_BASE), dtype=np.float64)
-    base[:, _TEXT_COLUMNS] = np.array([text_features(t) for t in stripped], dtype=np.float64)
+    # one flat pass over the rows' values: faster than np.array on a list of tuples
+    text_values = itertools.chain.from_iterable(map(text_features, stripped))
+    base[:, _TEXT_COLUMNS] = np.fromiter(text_values, dtype=np.float64,
+                                         count=n * len(_TEXT_COLUMNS)).reshape(n, -1)
     base[:, 10] = np.log1p(indents)
     base[:, 11] = rows / n
     base[:, 12] = np.fromiter((counts[t] > 1 for t in stripped), dtype=np.float64, count=n)

@@ -149,7 +149,8 @@ def _could_repeat(text: str) -> bool:
 
 def furniture_kind(text: str, repeated: set[str] = frozenset()) -> str | None:
     """'boilerplate' or 'meta' when the stripped line is furniture of that kind, else None."""
-    if _could_repeat(text) and _shape(text) in repeated:
+    # most pages repeat nothing: then no line needs its word count and shape
+    if repeated and _could_repeat(text) and _shape(text) in repeated:
         return "boilerplate"  # a running header or footer, a repeated caption
     return _kind_alone(text)
 
