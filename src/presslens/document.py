@@ -72,6 +72,15 @@ def split_lines(text: str) -> list[Line]:
     """Lines of `text`, breaking on \\n, \\r\\n or \\r, with offsets into `text`."""
     lines: list[Line] = []
     start = 0
+    if "\r" not in text:
+        # only \n breaks (nearly every text): str.split finds them twice as fast as the regex
+        for piece in text.split("\n"):
+            end = start + len(piece)
+            lines.append(Line(start, end, piece))
+            start = end + 1
+        if not lines[-1].text:
+            lines.pop()  # the text ends with a break (or is empty): no line after it
+        return lines
     for brk in _LINE_BREAK.finditer(text):
         lines.append(Line(start, brk.start(), text[start:brk.start()]))
         start = brk.end()

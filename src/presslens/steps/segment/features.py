@@ -8,8 +8,10 @@ lines before and after are appended, so the classifier sees each line in context
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import string
 from collections import Counter
 from functools import lru_cache
 from typing import Sequence
@@ -160,7 +162,33 @@ _WORD = re.compile(r"\w+")
 _NON_LETTERS = re.compile(r"[\W\d_]+")  # counting runs of these is faster than letters one by one
 _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÀ-ÞĀ-ŽА-ЯΑ-Ω]")
-_UPPER_WORD = re.compile(r"\b[^\W\d_][\w'’-]*")
+# on ASCII text the classes above are these bytes ([^\W\d_]: letters, \d: 0-9, _UPPER: A-Z)
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_DIGITS = string.digits.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+# the first letter of each word (a group: findall then gives the letters themselves)
+_WORD_INITIAL = re.compile(r"\b([^\W\d_])[\w'’-]*")
+
+# Whole-word cues as sets. An alternative inside `\b(...)\b` made only of word characters
+# matches exactly where it is one of the line's \w+ words, so these set tests give the same
+# answer as the regexes (searched at every position, several times slower). Each regex is still
+# run where a set cannot decide: its multi-word or prefix alternatives, behind literal hints.
+# _CREDIT's word alternatives; "getty images", "ap photo", "picture alliance" and the
+# "image …" phrases hold one of these words, so only "ria novosti" and the "photo:" lead remain
+_CREDIT_WORDS = frozenset("afp getty reuters dpa epa imago shutterstock istock anadolu xinhua "
+                          "sputnik tass photo foto image picture illustration bild zdjęcie "
+                          "фото".split())
+# _COMMENT_CUE's word alternatives ("report abuse" holds "report")
+_CUE_WORDS = frozenset("reply replies antworten répondre responder rispondi odpowiedz ответить "
+                       "says schreibt wrote escribió scrive пишет like likes upvote upvotes "
+                       "downvote downvotes report melden signaler permalink".split())
+# every other _COMMENT_CUE match holds one of these: "said on", "a écrit", "napisał…" and
+# the count of comments ("12 comments", "3 commentaires", "5 kommentare" …)
+_CUE_HINT = re.compile("said on|a écrit|napisał|comment|kommentare|comentarios|komentarzy|"
+                       "комментари")
+# _AGO_WORD's one-word alternatives; _TIME_AGO's other branch ends in the word "ago" or "her"
+_AGO_WORDS = frozenset("vor hace fa temu назад".split())
+_AGO_ENDS = frozenset(("ago", "her"))
 
 BASE_NAMES = (
     "log_chars", "log_words", "letters", "digits", "punct", "upper", "ends_terminal",
@@ -205,14 +233,13 @@ def text_features(text: str) -> tuple[float, ...]:
     # shares from the head of the line, cues from its first 160 characters lower-cased:
     # furniture is short, and scanning whole paragraphs cost most of the step's time
     sample = text[:300]
-    letters = len(sample) - sum(map(len, _NON_LETTERS.findall(sample)))
-    digits = len(_DIGIT.findall(sample))
-    upper = len(_UPPER.findall(sample))
+    letters, digits, upper = _char_counts(sample)
     punct = len(sample) - letters - digits - sample.count(" ")
     head = sample[:160]
     low = head.lower()
-    cap_words = _UPPER_WORD.findall(head)
-    capitalised = sum(w[0].isupper() for w in cap_words) / len(cap_words) if cap_words else 0.0
+    initials = _WORD_INITIAL.findall(head)
+    capitalised = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+    low_words = set(_WORD.findall(low))
     boiler = 1.0 if _BOILERPLATE.search(low) else 0.0
     # the end-anchored patterns only look at the last characters: scanning a whole paragraph
     # for them was a large share of the step
@@ -233,15 +260,14 @@ def text_features(text: str) -> tuple[float, ...]:
         1.0 if _COPYRIGHT_HINT.search(low) and _COPYRIGHT.search(low) else 0.0,
         1.0 if chars < 40 and _CURRENCY.match(low) else 0.0,
         1.0 if chars < 80 and _COMMENT_HEADER.search(low) else 0.0,
-        1.0 if _COMMENT_CUE.search(low) else 0.0,
-        # a line without digits can match neither timestamps nor "3 hours ago"
-        1.0 if (_TIME_AGO if digits else _AGO_WORD).search(low) else 0.0,
+        1.0 if _comment_cue(low, low_words) else 0.0,
+        1.0 if _time_ago(low, low_words, digits) else 0.0,
         1.0 if digits and _TIMESTAMP.search(low) else 0.0,
         # \w+ words hold no dots, so a plain set test on lower-cased words is the same check
         # (lower-cased joined: one call instead of thirty)
         0.0 if _MONTH_NAMES.isdisjoint(" ".join(words[:30]).lower().split()) else 1.0,
         1.0 if _BYLINE.match(low) else 0.0,
-        1.0 if chars < 200 and _CREDIT.search(low) else 0.0,
+        1.0 if chars < 200 and _credit(low, low_words) else 0.0,
         capitalised,
         min(len(_SEPARATORS.findall(low)), 5) / 5.0,
         1.0 if _URLISH.search(low) else 0.0,
@@ -250,6 +276,45 @@ def text_features(text: str) -> tuple[float, ...]:
         1.0 if n_words <= 3 else 0.0,
         1.0 if n_words >= 25 else 0.0,
     )
+
+
+def _char_counts(sample: str) -> tuple[int, int, int]:
+    """Letters, digits and upper-case letters (_UPPER) in `sample`."""
+    if sample.isascii():
+        # most lines: deleting byte classes counts them several times faster than the regexes
+        raw = sample.encode()
+        n = len(raw)
+        return (n - len(raw.translate(None, _ASCII_LETTERS)),
+                n - len(raw.translate(None, _ASCII_DIGITS)),
+                n - len(raw.translate(None, _ASCII_UPPER)))
+    return (len(sample) - sum(map(len, _NON_LETTERS.findall(sample))),
+            len(_DIGIT.findall(sample)), len(_UPPER.findall(sample)))
+
+
+def _comment_cue(low: str, low_words: set[str]) -> bool:
+    """_COMMENT_CUE.search(low), `low_words` being the \\w+ words of `low`."""
+    if not _CUE_WORDS.isdisjoint(low_words):
+        return True
+    return _CUE_HINT.search(low) is not None and _COMMENT_CUE.search(low) is not None
+
+
+def _time_ago(low: str, low_words: set[str], digits: int) -> bool:
+    """Whether "3 hours ago" or "vor 2 Tagen" is in `low`: _TIME_AGO.search(low) where the
+    line's first 300 characters hold `digits` digits, else _AGO_WORD.search(low)."""
+    if not _AGO_WORDS.isdisjoint(low_words):
+        return True
+    if "il y a" in low and _AGO_WORD.search(low):
+        return True
+    # a line without digits cannot hold "3 hours ago"
+    return (bool(digits) and not _AGO_ENDS.isdisjoint(low_words)
+            and _TIME_AGO.search(low) is not None)
+
+
+def _credit(low: str, low_words: set[str]) -> bool:
+    """_CREDIT.search(low): a news agency or a picture word, or a "Photo:" lead."""
+    if not _CREDIT_WORDS.isdisjoint(low_words):
+        return True
+    return (":" in low or "ria novosti" in low) and _CREDIT.search(low) is not None
 
 
 def line_features(lines: Sequence[Line]) -> tuple[list[int], np.ndarray]:
@@ -275,7 +340,10 @@ def line_features(lines: Sequence[Line]) -> tuple[list[int], np.ndarray]:
     first_long, last_long = int(longest_rows[0]), int(longest_rows[-1])
 
     base = np.zeros((n, N_BASE), dtype=np.float64)
-    base[:, _TEXT_COLUMNS] = np.array([text_features(t) for t in stripped], dtype=np.float64)
+    # one flat pass over the rows' values: faster than np.array on a list of tuples
+    text_values = itertools.chain.from_iterable(map(text_features, stripped))
+    base[:, _TEXT_COLUMNS] = np.fromiter(text_values, dtype=np.float64,
+                                         count=n * len(_TEXT_COLUMNS)).reshape(n, -1)
     base[:, 10] = np.log1p(indents)
     base[:, 11] = rows / n
     base[:, 12] = np.fromiter((counts[t] > 1 for t in stripped), dtype=np.float64, count=n)

@@ -200,7 +200,8 @@ def _could_repeat(text: str) -> bool:
 
 def furniture_kind(text: str, repeated: set[str] = frozenset()) -> str | None:
     """'boilerplate' or 'meta' when the stripped line is furniture of that kind, else None."""
-    if _could_repeat(text) and _shape(text) in repeated:
+    # most pages repeat nothing: then no line needs its word count and shape
+    if repeated and _could_repeat(text) and _shape(text) in repeated:
         return "boilerplate"  # a running header or footer, a repeated caption
     return _kind_alone(text)
 
@@ -209,7 +210,8 @@ def furniture_kind(text: str, repeated: set[str] = frozenset()) -> str | None:
 def _kind_alone(text: str) -> str | None:
     """furniture_kind without the page's repeated lines (cached: footers recur across pages)."""
     n_words = len(text.split())
-    if _PAGE_NUMBER.search(text) and n_words <= MAX_REPEAT_WORDS:
+    # word counts first: most body lines are paragraphs, and searching them costs
+    if n_words <= MAX_REPEAT_WORDS and _PAGE_NUMBER.search(text):
         return "boilerplate"
     if n_words < 30 and _COPYRIGHT.search(text):
         return "boilerplate"

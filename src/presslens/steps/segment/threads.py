@@ -602,8 +602,9 @@ class _Page:
         got = self._section_opener[i]
         if got is None:
             text = self.texts[i]
+            # is_widget is False past 90 characters: paragraphs skip the thread-word search
             got = self._section_opener[i] = is_section_header(text) or self.form(i) or (
-                bool(_THREAD_WORD.search(text)) and is_widget(text)
+                len(text) <= 90 and bool(_THREAD_WORD.search(text)) and is_widget(text)
                 and not _CLOSED.search(text))
         return got
 
