@@ -137,3 +137,13 @@ def test_copyright_in_more_languages_reading_times_and_numbered_figures(line):
 def test_a_sentence_about_minutes_of_reading_stays():
     assert furniture_kind("Children who spend 20 minutes reading each day do better at school, "
                           "the study found.") is None
+
+
+def test_agency_picture_credits_are_boilerplate_even_when_filed_as_meta():
+    page = ["Minister warns of attacks", "CHARLY TRIBALLEAU/AFP/Getty Images", "By Jane Roe",
+            "The minister said on Tuesday that the group was regaining ground in the east."]
+    lines = split_lines("\n".join(page) + "\n")
+    labels = ["title", "meta", "meta", "body", None]
+    assert demote_furniture(lines, labels)[:4] == ["title", "boilerplate", "meta", "body"]
+    assert furniture_kind("Photographer Name / Reuters") == "boilerplate"
+    assert furniture_kind("Paris (AFP) – The strike went on for a third day on Friday.") is None

@@ -120,6 +120,13 @@ _DISCLOSURE = re.compile(
     r"affiliate[- ]?links?\b|^\W*affiliate[- ]?links?\b|\badvertising (?:disclosure|disclaimer)\b|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
     r"\b(?:lien|liens) (?:d.affiliation|affiliés?)\b|\benlaces? de afiliad\w+", re.I)
+# a picture agency's credit line: "CHARLY TRIBALLEAU/AFP/Getty Images", "AFP via Getty Images"
+_AGENCY_CREDIT = re.compile(
+    r"(?:^|/|\|)\s*(?:afp|getty images|reuters|ap photo|ap|dpa|epa(?:-efe)?|efe|imago(?: images)?|"
+    r"shutterstock|istock(?:photo)?|picture alliance|anadolu(?: agency)?|xinhua|sputnik|tass|"
+    r"ria novosti|keystone|belga|ansa|pap|zuma press)\s*(?:/|\||$)|\bvia getty images\s*$", re.I)
+#: words in a picture credit line
+MAX_CREDIT_WORDS = 8
 # the reading time: "4 Min Read", "Lesezeit: 3 Minuten", "5 minutes de lecture"
 _READING_TIME = re.compile(
     r"^\W*\d+\s*(?:min(?:ute)?s?|minuten|mins?\.)\s*(?:read|reading|lesezeit|de lecture|"
@@ -149,9 +156,17 @@ def demote_furniture(lines: Sequence[Line], labels: list[str | None]) -> list[st
         kind = furniture_kind(lines[i].stripped, repeated)
         if kind:
             out[i] = kind
+    # the classifier files credits under the headline with the byline; they are no metadata
+    for i, label in enumerate(labels):
+        if label == "meta" and is_picture_credit(lines[i].stripped):
+            out[i] = "boilerplate"
     _close_after_comment_heading(lines, out)
     _close_link_boxes(lines, out)
     return out
+
+
+def is_picture_credit(text: str) -> bool:
+    return len(text.split()) <= MAX_CREDIT_WORDS and bool(_AGENCY_CREDIT.search(text))
 
 
 def _close_link_boxes(lines: Sequence[Line], out: list[str | None]) -> None:
@@ -228,6 +243,8 @@ def _kind_alone(text: str) -> str | None:
     if n_words <= 40 and _DISCLOSURE.search(text):
         return "boilerplate"
     if n_words <= 6 and _READING_TIME.search(text):
+        return "boilerplate"
+    if is_picture_credit(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"
