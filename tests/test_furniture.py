@@ -147,3 +147,12 @@ def test_agency_picture_credits_are_boilerplate_even_when_filed_as_meta():
     assert demote_furniture(lines, labels)[:4] == ["title", "boilerplate", "meta", "body"]
     assert furniture_kind("Photographer Name / Reuters") == "boilerplate"
     assert furniture_kind("Paris (AFP) – The strike went on for a third day on Friday.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Photograph by Jeremy Holden, Fauna & Flora International",
+    "Life is not digital. Zeige alle Beiträge von Cem Basman",
+    "Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei",
+    "Annual report (PDF, 2.4 MB)"])
+def test_photograph_credits_author_archive_links_and_file_links_are_boilerplate(line):
+    assert furniture_kind(line) == "boilerplate"

@@ -112,7 +112,14 @@ _POST_FOOTER = re.compile(
     r"(?:veröffentlicht|gepostet|abgelegt) (?:in|unter)|cette entrée a été publiée dans|"
     r"esta entrada (?:fue publicada|se publicó) en|questa voce è stata pubblicata in|"
     r"ten wpis został opublikowany w)\b|"
-    r"^\W*(?:\d+\.\s*)?(?:pingback|trackback)s?\b", re.I)
+    r"^\W*(?:\d+\.\s*)?(?:pingback|trackback)s?\b|"
+    r"\b(?:view all posts by|all posts by|more posts by|zeige alle beiträge von|"
+    r"alle beiträge von|voir tous les articles (?:de|par)|ver todas las entradas de|"
+    r"visualizza tutti gli articoli di)\b", re.I)
+# a link to a file with its type and size: "Informationsschreiben PDF | 38 KB" (the link text
+# may run into the type, "2021PDF", so no word boundary before it, only no letter)
+_FILE_LINK = re.compile(r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|odt|zip|mp3|mp4|epub)\b\W{0,3}"
+                        r"\d+(?:[.,]\d+)?\s*(?:kb|mb|kib|mib|ko|mo)\b", re.I)
 # a disclosure of paid links: "Bei den Verlinkungen handelt es sich um Affiliate Links",
 # "Advertising disclosure: We may receive compensation …"
 _DISCLOSURE = re.compile(
@@ -124,7 +131,9 @@ _DISCLOSURE = re.compile(
 _AGENCY_CREDIT = re.compile(
     r"(?:^|/|\|)\s*(?:afp|getty images|reuters|ap photo|ap|dpa|epa(?:-efe)?|efe|imago(?: images)?|"
     r"shutterstock|istock(?:photo)?|picture alliance|anadolu(?: agency)?|xinhua|sputnik|tass|"
-    r"ria novosti|keystone|belga|ansa|pap|zuma press)\s*(?:/|\||$)|\bvia getty images\s*$", re.I)
+    r"ria novosti|keystone|belga|ansa|pap|zuma press)\s*(?:/|\||$)|\bvia getty images\s*$|"
+    r"^(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild(?:er)?)\s+(?:by|von|de|par|di|por)\s",
+    re.I)
 #: words in a picture credit line
 MAX_CREDIT_WORDS = 8
 # the reading time: "4 Min Read", "Lesezeit: 3 Minuten", "5 minutes de lecture"
@@ -245,6 +254,8 @@ def _kind_alone(text: str) -> str | None:
     if n_words <= 6 and _READING_TIME.search(text):
         return "boilerplate"
     if is_picture_credit(text):
+        return "boilerplate"
+    if n_words <= 20 and _FILE_LINK.search(text):
         return "boilerplate"
     if n_words <= 8 and timestamp_line(text):
         return "meta"
