@@ -38,6 +38,7 @@ FOLDS = 4
 STAGE2_HIDDEN = 64
 #: MLPs per stage (consecutive seeds, probabilities averaged): chosen on the validation slice
 MEMBERS = 3
+STAGE2_MEMBERS = 3
 #: weight of lines labelled by a gold snippet against lines labelled from trafilatura's
 #: extraction or by rules: the gold is what the benchmark measures, the rest is noisier
 GOLD_WEIGHT = 3.0
@@ -160,6 +161,7 @@ def mlp_arrays(clfs: list, mean, scale, prefix: str = "") -> dict[str, np.ndarra
     arrays: dict[str, np.ndarray] = {
         f"{prefix}mean": mean.astype(np.float32), f"{prefix}scale": scale.astype(np.float32),
         f"{prefix}n_layers": np.array(len(clfs[0].coefs_)),
+        f"{prefix}n_members": np.array(len(clfs)),
     }
     for j, clf in enumerate(clfs):
         key = f"m{j}_{prefix}" if j else prefix
@@ -169,9 +171,9 @@ def mlp_arrays(clfs: list, mean, scale, prefix: str = "") -> dict[str, np.ndarra
     return arrays
 
 
-def model_arrays(stage1: dict, stage2: dict, trans, start, prior, prior_weight: float,
-                 members: int) -> dict[str, np.ndarray]:
-    return {**stage1, **stage2, "n_members": np.array(members),
+def model_arrays(stage1: dict, stage2: dict, trans, start, prior,
+                 prior_weight: float) -> dict[str, np.ndarray]:
+    return {**stage1, **stage2,
             "log_transitions": trans, "log_start": start, "log_prior": prior,
             "prior_weight": np.array(prior_weight), "labels": np.array(LABELS)}
 
@@ -223,14 +225,17 @@ def main() -> None:
                         help="where to write the model (default: the package's model folder)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--members", type=int, default=MEMBERS,
-                        help="MLPs per stage, from consecutive seeds, probabilities averaged")
+                        help="stage-1 MLPs, from consecutive seeds, probabilities averaged")
+    parser.add_argument("--stage2-members", type=int, default=STAGE2_MEMBERS,
+                        help="stage-2 MLPs, likewise")
     parser.add_argument("--no-eval", action="store_true", help="skip the held-out benchmark")
     parser.add_argument("--exclude-val", action="store_true",
                         help="leave the validation slice out of the final fits too, for "
                              "training/validate_segmenter.py (use with --out and --no-eval)")
     args = parser.parse_args()
-    options = {"alpha": args.alpha, "max_iter": args.max_iter, "seed": args.seed,
-               "members": args.members}
+    options = {"alpha": args.alpha, "max_iter": args.max_iter, "seed": args.seed}
+    options2 = {**options, "members": args.stage2_members}
+    options["members"] = args.members
     np.random.seed(args.seed)
     t0 = time.perf_counter()
     pages = common.labelled_pages()
@@ -270,7 +275,7 @@ def main() -> None:
     val_s = [x for x, v in zip(stacked, inner) if v]
     val_oof = [p for p, v in zip(oof, inner) if v]
     val_y = [y for y, v in zip(ys, inner) if v]
-    stage2 = as_stage(*fit_members(fit_s, fit_y, (args.stage2_hidden,), fit_w, **options))
+    stage2 = as_stage(*fit_members(fit_s, fit_y, (args.stage2_hidden,), fit_w, **options2))
     val_lp = [stage2.log_proba(x) for x in val_s]
     trans, start, prior = transitions(list(fit_y))
     first_lp = [np.log(np.maximum(p, 1e-12)) for p in val_oof]
@@ -291,7 +296,7 @@ def main() -> None:
     xs, ys, ws, stacked = ([a for a, keep in zip(seq, fitted) if keep]
                            for seq in (xs, ys, ws, stacked))
     clfs, mean, scale = fit_members(xs, ys, hidden, ws, **options)
-    clfs2, mean2, scale2 = fit_members(stacked, ys, (args.stage2_hidden,), ws, **options)
+    clfs2, mean2, scale2 = fit_members(stacked, ys, (args.stage2_hidden,), ws, **options2)
     trans, start, prior = transitions(ys)
     train_seconds = time.perf_counter() - t1
     epochs = " / ".join(f"{a.n_iter_} + {b.n_iter_}" for a, b in zip(clfs, clfs2))
@@ -301,7 +306,7 @@ def main() -> None:
     out_dir = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = model_arrays(mlp_arrays(clfs, mean, scale), mlp_arrays(clfs2, mean2, scale2, "s2_"),
-                          trans, start, prior, prior_weight, args.members)
+                          trans, start, prior, prior_weight)
     np.savez_compressed(out_dir / "weights.npz", **arrays)
     meta = {
         "name": seg_model.MODEL_NAME,
@@ -309,7 +314,7 @@ def main() -> None:
         "labels": list(LABELS),
         "architecture": f"{args.members} x MLP {feats.N_FEATURES}-{'-'.join(map(str, hidden))}-"
                         f"{len(LABELS)} (ReLU, softmax; probabilities averaged), stacked "
-                        f"{args.members} x MLP {feats.N_STACK}-{args.stage2_hidden}-"
+                        f"{args.stage2_members} x MLP {feats.N_STACK}-{args.stage2_hidden}-"
                         f"{len(LABELS)} over their out-of-fold probabilities (±"
                         f"{feats.STACK_WINDOW} lines, block and page aggregates) "
                         "+ Viterbi over non-blank lines",
@@ -327,6 +332,7 @@ def main() -> None:
         "gold_weight": args.gold_weight,
         "seed": args.seed,
         "members": args.members,
+        "stage2_members": args.stage2_members,
         "train_seconds": round(train_seconds, 1),
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",

@@ -72,10 +72,11 @@ class MemberMLPs:
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str = "") -> "MemberMLPs":
-        """Member 0's weights are `{prefix}W{i}`/`{prefix}b{i}`, member j's `m{j}_{prefix}W{i}`."""
+        """`{prefix}n_members` members (default 1); member 0's weights are `{prefix}W{i}` and
+        `{prefix}b{i}`, member j's `m{j}_{prefix}W{i}` and `m{j}_{prefix}b{i}`."""
         n_layers = int(arrays[f"{prefix}n_layers"])
         members = []
-        for j in range(int(arrays.get("n_members", 1))):
+        for j in range(int(arrays.get(f"{prefix}n_members", 1))):
             key = f"m{j}_{prefix}" if j else prefix
             members.append(([arrays[f"{key}W{i}"] for i in range(n_layers)],
                             [arrays[f"{key}b{i}"] for i in range(n_layers)]))
