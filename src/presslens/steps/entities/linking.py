@@ -219,6 +219,8 @@ def _candidates(group: Group, kb: KnowledgeBase) -> list[Entity]:
 
 #: places big enough that a name tagged as a person is more likely the place
 STRONG_CITY_POPULATION = 1_000_000
+#: how many people a US state counts as when same-named places are ranked (see _rank_population)
+STATE_RANK_POPULATION = 500_000
 
 
 def _plausible_city(entity: Entity, surface: str, called_place: bool) -> bool:
@@ -302,8 +304,7 @@ def _pick_place(found: list[Entity], context: Counter[str]) -> Entity:
     breaks ties: curated entries before countries before cities)."""
     def score(item: tuple[int, Entity]) -> tuple[int, int, int]:
         rank, entity = item
-        return (context.get(entity.country or "", 0), entity.population if entity.is_place
-                else 0, -rank)
+        return (context.get(entity.country or "", 0), _rank_population(entity), -rank)
     if not any(e.is_place for e in found):
         return found[0]
     in_context = [(i, e) for i, e in enumerate(found) if context.get(e.country or "", 0)]
@@ -311,6 +312,15 @@ def _pick_place(found: list[Entity], context: Counter[str]) -> Entity:
     if not in_context and found[0].kind not in ("city", "country"):
         return found[0]  # a curated entry (a region, a group) outranks same-named cities
     return max(pool, key=score)[1]
+
+
+def _rank_population(entity: Entity) -> int:
+    """Population for ranking same-named places. The knowledge base has no population for US
+    states; ranked as this many people, "Virginia" is the state before the South African town
+    but "Washington" stays the capital (690,000) before the state."""
+    if not entity.is_place:
+        return 0
+    return entity.population or (STATE_RANK_POPULATION if entity.kind == "state" else 0)
 
 
 def display_name(text: str, label: str) -> str:
