@@ -308,3 +308,37 @@ def test_the_headline_is_not_the_first_line_of_a_wrapped_paragraph():
     log_proba = np.log(np.full((4, len(LABELS)), 1 / len(LABELS)))
     chosen = choose_title(texts, [0, 1, 3, 4], path, log_proba)
     assert [LABELS[k] for k in chosen] == ["title", "title", "body", "body"]
+
+
+def test_the_arrays_the_trainer_writes_load_as_the_model_it_trained() -> None:
+    import sys
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "training"))
+    import train_segmenter as trainer
+
+    rng = np.random.default_rng(1)
+
+    def fitted(n_in: int, hidden: int):
+        return SimpleNamespace(  # what the trainer reads of a fitted MLPClassifier
+            coefs_=[rng.normal(size=(n_in, hidden)), rng.normal(size=(hidden, 5))],
+            intercepts_=[rng.normal(size=hidden), rng.normal(size=5)])
+
+    stage1 = [fitted(4, 6) for _ in range(3)]
+    stage2 = [fitted(3, 2) for _ in range(2)]
+    mean1, scale1, mean2, scale2 = rng.normal(size=4), np.ones(4), rng.normal(size=3), np.ones(3)
+    trans = np.log(np.full((5, 5), 0.2))
+    arrays = trainer.model_arrays(trainer.mlp_arrays(stage1, mean1, scale1),
+                                  trainer.mlp_arrays(stage2, mean2, scale2, "s2_"),
+                                  trans, np.log(np.full(5, 0.2)), np.log(np.full(5, 0.2)), 0.5)
+    model = seg_model.SegmenterModel(arrays, {})
+    assert (model.first_stage.n_members, model.second_stage.n_members) == (3, 2)
+    x, s = rng.normal(size=(7, 4)), rng.normal(size=(7, 3))
+    assert np.allclose(model.first_stage_log_proba(x),
+                       trainer.as_stage(stage1, mean1, scale1).log_proba(x), atol=1e-5)
+    assert np.allclose(model.second_stage_log_proba(s),
+                       trainer.as_stage(stage2, mean2, scale2).log_proba(s), atol=1e-5)
