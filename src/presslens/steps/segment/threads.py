@@ -57,6 +57,11 @@ _DATE_PATTERNS = (
     ("dM", re.compile(rf"\b(\d{{1,2}})\.?\s+{_WORD}\b\.?")),
 )
 _MONTH_GROUP = {"dMy": 1, "Mdy": 0, "dM": 1}
+# the month group of each of those patterns is a whole \w+ word (it stands between non-word
+# characters), so a text none of whose words is a month name cannot match them: one word
+# split spares three scans and the loop over "12 people"-like matches
+_WHOLE_WORD = re.compile(r"\w+")
+_MONTH_NAMES = frozenset(MONTH_NUMBER)
 #: characters a date pattern cannot match without
 _PATTERN_NEEDS = {"ymd": "-", "dmy": "./", "raw": "-"}
 _TIME = re.compile(r"\b(\d{1,2})\s?(?::|h|Uhr\s?)\s?(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?)?(?!\d)",
@@ -134,10 +139,14 @@ def _date_match(pattern: re.Pattern[str], kind: str, text: str) -> re.Match[str]
 def timestamp_in(text: str) -> Timestamp | None:
     """The first date (with its time) or relative age ("2 hours ago") in `text`, or None."""
     has_digit = _DIGIT.search(text) is not None
+    has_month = has_digit and not _MONTH_NAMES.isdisjoint(
+        map(str.lower, _WHOLE_WORD.findall(text)))
     for kind, pattern in _DATE_PATTERNS if has_digit else ():
         needed = _PATTERN_NEEDS.get(kind)
         if needed and not any(ch in text for ch in needed):
             continue  # "2019-10-18" needs a hyphen, "18.10.2019" a dot or a slash
+        if kind in _MONTH_GROUP and not has_month:
+            continue
         m = _date_match(pattern, kind, text)
         if not m:
             continue
