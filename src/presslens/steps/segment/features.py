@@ -79,21 +79,25 @@ _BOILERPLATE_CUES = [
 ]
 
 
-def _grouped(patterns: list[str]) -> re.Pattern[str]:
-    """One regex over lower-cased text, alternatives grouped by first letter.
+def grouped_alternation(patterns: Sequence[str]) -> str:
+    """The alternation of `patterns` (each opening with a literal character), grouped by that
+    character.
 
     A flat alternation of ~250 phrases is tried phrase by phrase at every position; grouping
     by the first letter makes each position cost one branch test (20x faster on long lines).
+    Only alternatives with the same first character can match at one position, and their
+    order is kept, so the alternation matches exactly what the flat one does.
     """
     groups: dict[str, list[str]] = {}
     for pattern in patterns:
         pattern = pattern.removeprefix(r"\b")
         groups.setdefault(pattern[0], []).append(pattern[1:])
     branches = [re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in groups.items()]
-    return re.compile(r"\b(?:" + "|".join(branches) + ")")
+    return "(?:" + "|".join(branches) + ")"
 
 
-_BOILERPLATE = _grouped(_BOILERPLATE_CUES)
+# over lower-cased text
+_BOILERPLATE = re.compile(r"\b" + grouped_alternation(_BOILERPLATE_CUES))
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|\ball rights\b|droits réservés|"
                         r"rechte vorbehalten|derechos reservados|diritti riservati|"
