@@ -579,16 +579,20 @@ class _Page:
         if parts and parts[0][0] not in "0123456789" and j is not None and self.lines[j].indent > self.lines[i].indent \
                 and not bullet_parts(after) and _bullet_name(content) and _prose(after):
             return BULLET  # "• name" over the indented text
+        # a name heads a comment only beside its date or its votes: those tests (cached, and
+        # made for every line anyway) go first, so that name_line's runs only where one holds
+        if j is None or not (timestamp_line(after) or _SCORE.fullmatch(after)
+                             or (k is not None and timestamp_line(before))):
+            return NO_HEADER
         if not name_line(content):
             return NO_HEADER
-        if j is not None:
-            if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
-                    and _prose(texts[nxt[j]]):
-                return STRONG
-            if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
-                return STRONG  # "name / 12 / name": the forum repeats the author after the votes
-            if k is not None and timestamp_line(before) and _prose(after):
-                return STRONG
+        if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
+                and _prose(texts[nxt[j]]):
+            return STRONG
+        if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
+            return STRONG  # "name / 12 / name": the forum repeats the author after the votes
+        if k is not None and timestamp_line(before) and _prose(after):
+            return STRONG
         return NO_HEADER
 
     def form(self, i: int) -> bool:
