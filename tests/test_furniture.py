@@ -156,3 +156,52 @@ def test_agency_picture_credits_are_boilerplate_even_when_filed_as_meta():
     "Annual report (PDF, 2.4 MB)"])
 def test_photograph_credits_author_archive_links_and_file_links_are_boilerplate(line):
     assert furniture_kind(line) == "boilerplate"
+
+
+# One line per alternative of the searched patterns, each past the line's start (or at it for
+# the anchored ones), in capitals: the first-character lookahead in front of each pattern
+# (a speed-up, re.I like the patterns) must let every alternative through.
+@pytest.mark.parametrize("pattern, line", [
+    ("_COPYRIGHT", "Text and pictures © 2024"),
+    ("_COPYRIGHT", "Text and pictures (C) 2024"),
+    ("_COPYRIGHT", "Text and pictures COPYRIGHT Foo"),
+    ("_COPYRIGHT", "Foo Media, ALL RIGHTS RESERVED"),
+    ("_COPYRIGHT", "Foo Média, TOUS DROITS RÉSERVÉS"),
+    ("_COPYRIGHT", "Foo Verlag, ALLE RECHTE VORBEHALTEN"),
+    ("_COPYRIGHT", "Foo, TODOS LOS DERECHOS RESERVADOS"),
+    ("_COPYRIGHT", "Foo, TUTTI I DIRITTI RISERVATI"),
+    ("_COPYRIGHT", "Foo, WSZELKIE PRAWA ZASTRZEŻONE"),
+    ("_COPYRIGHT", "Treść CHRONIONA PRAWEM AUTORSKIM"),
+    ("_COPYRIGHT", "Inhalt URHEBERRECHTLICH GESCHÜTZT"),
+    ("_COPYRIGHT", "Contenu PROTÉGÉ PAR LE DROIT D'AUTEUR"),
+    ("_COPYRIGHT", "Contenido PROTEGIDO POR LOS DERECHOS DE AUTOR"),
+    ("_COPYRIGHT", "Все ПРАВА ЗАЩИЩЕНЫ"),
+    ("_FORM_NOTICE", "YOUR email address WILL NOT BE PUBLISHED."),
+    ("_FORM_NOTICE", "Note: REQUIRED FIELDS ARE MARKED *"),
+    ("_FORM_NOTICE", "Hinweis: ERFORDERLICHE FELDER SIND markiert"),
+    ("_FORM_NOTICE", "Les CHAMPS OBLIGATOIRES SONT indiqués"),
+    ("_FORM_NOTICE", "Los CAMPOS OBLIGATORIOS ESTÁN marcados"),
+    ("_FORM_NOTICE", "I CAMPI OBBLIGATORI SONO contrassegnati"),
+    ("_FORM_NOTICE", "Uwaga: WYMAGANE POLA SĄ oznaczone"),
+    ("_FORM_NOTICE", "Os CAMPOS OBRIGATÓRIOS SÃO marcados"),
+    ("_FORM_NOTICE", "Let op: VEREISTE VELDEN ZIJN gemarkeerd"),
+    ("_FORM_NOTICE", "SAVE MY NAME, email, and website"),
+    ("_FORM_NOTICE", "YOU MUST BE LOGGED IN TO POST A COMMENT."),
+    ("_FORM_NOTICE", "Внимание: ВАШ E-MAIL НЕ БУДЕТ ОПУБЛИКОВАН"),
+    ("_FORM_NOTICE", "Внимание: ОБЯЗАТЕЛЬНЫЕ ПОЛЯ ПОМЕЧЕНЫ *"),
+    ("_DISCLOSURE", "This page CONTAINS AFFILIATE LINKS"),
+    ("_DISCLOSURE", "Der Artikel ENTHÄLT Affiliate-Links"),
+    ("_DISCLOSURE", "Hier HANDELT ES SICH UM Affiliate Links"),
+    ("_DISCLOSURE", "Links here ARE AFFILIATE LINKS"),
+    ("_DISCLOSURE", "Diese Links SIND Affiliate-Links"),
+    ("_DISCLOSURE", "This post INCLUDES AFFILIATE LINKS"),
+    ("_DISCLOSURE", "** AFFILIATE LINKS below"),
+    ("_DISCLOSURE", "Note: ADVERTISING DISCLOSURE applies"),
+    ("_DISCLOSURE", "Note: WE MAY EARN A COMMISSION"),
+    ("_DISCLOSURE", "Cet article contient des LIENS AFFILIÉS"),
+    ("_DISCLOSURE", "Este artículo contiene ENLACES DE AFILIADOS"),
+])
+def test_every_alternative_of_the_searched_patterns_still_matches(pattern, line):
+    from presslens.steps.segment import furniture
+
+    assert getattr(furniture, pattern).search(line)

@@ -28,6 +28,9 @@ QUICK_SAMPLE_CHARS = 400
 QUICK_CONFIDENCE = 0.99
 
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+")
+# every _NOISE match holds one of these; most samples hold none, and the search for
+# "\S+@\S+" tries each word's every prefix
+_NOISE_HINTS = ("http", "www.", "@", "#")
 _LETTER = re.compile(r"[^\W\d_]")
 
 _detector: Any = None
@@ -94,7 +97,9 @@ def detect_comment_language(text: str) -> str | None:
 
 
 def _clean_sample(text: str, limit: int) -> str:
-    sample = _NOISE.sub(" ", text[: limit + 200])
+    sample = text[: limit + 200]
+    if any(hint in sample for hint in _NOISE_HINTS):
+        sample = _NOISE.sub(" ", sample)
     if len(sample) > limit:
         # cut at a space so the last word is not a misleading fragment
         cut = sample.rfind(" ", 0, limit)

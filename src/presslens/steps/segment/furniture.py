@@ -23,11 +23,15 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|"
     r"\b(?:page|seite|página|pagina|strona|страница)\s+\d+\s*(?:of|/|sur|von|de|di|z|из)\s*\d+\b",
     re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|droits réservés|"
+# The searched patterns below open with a lookahead on the first characters of their
+# alternatives (and ^ for the anchored ones): it rejects most positions with one class test
+# instead of trying every alternative there, several times faster under re.I (as in threads).
+_COPYRIGHT = re.compile(r"(?=[©(cadrupп])(?:"
+                        r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|droits réservés|"
                         r"rechte vorbehalten|derechos reservados|diritti riservati|"
                         r"prawa zastrzeżone|chronion\w* prawem autorskim|"
                         r"urheberrechtlich geschützt|protégé par le droit d.auteur|"
-                        r"protegid[oa] por (?:los )?derechos de autor|права защищены", re.I)
+                        r"protegid[oa] por (?:los )?derechos de autor|права защищены)", re.I)
 # "Henrik Almqvist is a contributing writer for …": a capitalised name, then the trade
 _BIO = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s){1,3}[A-ZÀ-ÞĀ-Ž][\w.'’-]*\s(?:is|was|est|ist|es|è)\s"
@@ -91,6 +95,7 @@ _RATING = re.compile(
 # the notices of a comment form (WordPress's wording and its translations): "Your email address
 # will not be published. Required fields are marked *", "Save my name, email, and website …"
 _FORM_NOTICE = re.compile(
+    r"(?=[recwvво]|^)(?:"
     r"^(?:your|deine|ihre|votre|tu|su|il tuo|twój|o seu|seu|je|uw)\b[^.]{0,40}"
     r"\b(?:will not be published|"
     r"wird nicht veröffentlicht|ne sera pas publiée|no (?:será|se) publica\w*|"
@@ -103,7 +108,7 @@ _FORM_NOTICE = re.compile(
     r"salva il mio nome|zapisz moje dane|salvar meus dados|notify me of (?:new|follow-up)|"
     r"benachrichtige mich|prévenez-moi|avisarme|notificami|powiadom mnie)\b|"
     r"^you must be logged in to post a comment|"
-    r"ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены",
+    r"ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены)",
     re.I)
 # a blog's post footer and the pingbacks listed with its comments: "This entry was posted in
 # News and tagged …", "Dieser Eintrag wurde veröffentlicht in …", "2. Pingback von …"
@@ -123,10 +128,11 @@ _FILE_LINK = re.compile(r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|odt|zip|mp3|mp4|
 # a disclosure of paid links: "Bei den Verlinkungen handelt es sich um Affiliate Links",
 # "Advertising disclosure: We may receive compensation …"
 _DISCLOSURE = re.compile(
+    r"(?=[aceihlsw]|^)(?:"
     r"\b(?:contains?|enthält|enthalten|handelt es sich um|are|sind|includes?)\s+(?:\w+\s+)?"
     r"affiliate[- ]?links?\b|^\W*affiliate[- ]?links?\b|\badvertising (?:disclosure|disclaimer)\b|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
-    r"\b(?:lien|liens) (?:d.affiliation|affiliés?)\b|\benlaces? de afiliad\w+", re.I)
+    r"\b(?:lien|liens) (?:d.affiliation|affiliés?)\b|\benlaces? de afiliad\w+)", re.I)
 # a picture agency's credit line: "CHARLY TRIBALLEAU/AFP/Getty Images", "AFP via Getty Images"
 _AGENCY_CREDIT = re.compile(
     r"(?:^|/|\|)\s*(?:afp|getty images|reuters|ap photo|ap|dpa|epa(?:-efe)?|efe|imago(?: images)?|"

@@ -57,6 +57,11 @@ _DATE_PATTERNS = (
     ("dM", re.compile(rf"\b(\d{{1,2}})\.?\s+{_WORD}\b\.?")),
 )
 _MONTH_GROUP = {"dMy": 1, "Mdy": 0, "dM": 1}
+# the month group of each of those patterns is a whole \w+ word (it stands between non-word
+# characters), so a text none of whose words is a month name cannot match them: one word
+# split spares three scans and the loop over "12 people"-like matches
+_WHOLE_WORD = re.compile(r"\w+")
+_MONTH_NAMES = frozenset(MONTH_NUMBER)
 #: characters a date pattern cannot match without
 _PATTERN_NEEDS = {"ymd": "-", "dmy": "./", "raw": "-"}
 _TIME = re.compile(r"\b(\d{1,2})\s?(?::|h|Uhr\s?)\s?(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?)?(?!\d)",
@@ -134,10 +139,14 @@ def _date_match(pattern: re.Pattern[str], kind: str, text: str) -> re.Match[str]
 def timestamp_in(text: str) -> Timestamp | None:
     """The first date (with its time) or relative age ("2 hours ago") in `text`, or None."""
     has_digit = _DIGIT.search(text) is not None
+    has_month = has_digit and not _MONTH_NAMES.isdisjoint(
+        map(str.lower, _WHOLE_WORD.findall(text)))
     for kind, pattern in _DATE_PATTERNS if has_digit else ():
         needed = _PATTERN_NEEDS.get(kind)
         if needed and not any(ch in text for ch in needed):
             continue  # "2019-10-18" needs a hyphen, "18.10.2019" a dot or a slash
+        if kind in _MONTH_GROUP and not has_month:
+            continue
         m = _date_match(pattern, kind, text)
         if not m:
             continue
@@ -570,16 +579,20 @@ class _Page:
         if parts and parts[0][0] not in "0123456789" and j is not None and self.lines[j].indent > self.lines[i].indent \
                 and not bullet_parts(after) and _bullet_name(content) and _prose(after):
             return BULLET  # "• name" over the indented text
+        # a name heads a comment only beside its date or its votes: those tests (cached, and
+        # made for every line anyway) go first, so that name_line's runs only where one holds
+        if j is None or not (timestamp_line(after) or _SCORE.fullmatch(after)
+                             or (k is not None and timestamp_line(before))):
+            return NO_HEADER
         if not name_line(content):
             return NO_HEADER
-        if j is not None:
-            if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
-                    and _prose(texts[nxt[j]]):
-                return STRONG
-            if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
-                return STRONG  # "name / 12 / name": the forum repeats the author after the votes
-            if k is not None and timestamp_line(before) and _prose(after):
-                return STRONG
+        if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
+                and _prose(texts[nxt[j]]):
+            return STRONG
+        if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
+            return STRONG  # "name / 12 / name": the forum repeats the author after the votes
+        if k is not None and timestamp_line(before) and _prose(after):
+            return STRONG
         return NO_HEADER
 
     def form(self, i: int) -> bool:
