@@ -37,15 +37,15 @@ def test_reporting_that_mentions_money_or_subscribers_is_not_a_plea(text):
 
 def test_a_plea_box_is_demoted_with_its_softer_lines_and_the_article_stays():
     article = "The council approved the budget on Tuesday after a long debate."
-    box = ["Devenez lecteur premium pour une navigation sans publicité et nous soutenir.",
-           "En tant que lecteur premium, vous pouvez également publier des commentaires."]
+    box = ["Devenez membre pour lire sans publicité et nous soutenir.",
+           "En tant que membre, vous recevez aussi notre lettre d'information."]
     lines = split_lines("\n".join([article, *box, article]))
     labels = demote_pleas(lines, ["body"] * len(lines))
     assert labels == ["body", "boilerplate", "boilerplate", "body"]
 
 
 def test_a_donation_box_field_beside_a_plea_goes_with_it():
-    plea = "Devenez lecteur premium pour une navigation sans publicité et nous soutenir."
+    plea = "Devenez membre pour lire sans publicité et nous soutenir."
     article = "The council approved the budget on Tuesday after a long debate."
-    lines = split_lines("\n".join([article, plea, "Montant libre", article]))
+    lines = split_lines("\n".join([article, plea, "Autre montant", article]))
     assert demote_pleas(lines, ["body"] * 4) == ["body", "boilerplate", "boilerplate", "body"]

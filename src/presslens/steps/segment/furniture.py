@@ -133,7 +133,7 @@ _DISCLOSURE = re.compile(
     r"affiliate[- ]?links?\b|^\W*affiliate[- ]?links?\b|\badvertising (?:disclosure|disclaimer)\b|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
     r"\b(?:lien|liens) (?:d.affiliation|affiliés?)\b|\benlaces? de afiliad\w+)", re.I)
-# a picture agency's credit line: "CHARLY TRIBALLEAU/AFP/Getty Images", "AFP via Getty Images"
+# a picture agency's credit line: "Jane Roe/AFP/Getty Images", "AFP via Getty Images"
 _AGENCY_CREDIT = re.compile(
     r"(?:^|/|\|)\s*(?:afp|getty images|reuters|ap photo|ap|dpa|epa(?:-efe)?|efe|imago(?: images)?|"
     r"shutterstock|istock(?:photo)?|picture alliance|anadolu(?: agency)?|xinhua|sputnik|tass|"

@@ -1,11 +1,11 @@
 """Calls to the reader inside the article: subscription, newsletter and donation pleas.
 
-They are written as prose ("Become a premium reader to browse without ads and support us"), so
+They are written as prose ("Join our members to read without ads and keep us independent"), so
 the line classifier, which weighs a line's shape, often keeps them as body. What gives them away
 in any language is their vocabulary: an action the outlet wants (subscribe, donate, sign up),
 addressed to the reader (you, vous, Sie), in the outlet's voice (we, nous, wir) or as an
 imperative. A line needs an action word and two more signs of this; a line next to a plea needs
-one more (boxes run over several lines: "As a premium reader, you can also comment").
+one more (boxes run over several lines: "Members can also take part in the debate").
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def demote_pleas(lines: Sequence[Line], labels: list[str | None]) -> list[str | 
 
 def _part_of_box(text: str) -> bool:
     """A line beside a plea that belongs to its box: a softer plea, or a button or field label
-    ("Montant libre", "Donate now") rather than a sentence."""
+    ("Other amount", "Donate now") rather than a sentence."""
     if plea_score(text) >= 2:
         return True
     return len(text.split()) <= 3 and not text.endswith((".", "!", "?", "…", '"', "”", "»"))
