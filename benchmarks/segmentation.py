@@ -39,7 +39,14 @@ import common  # noqa: E402
 from presslens.document import SEGMENT_LABELS, Document  # noqa: E402
 from presslens.steps.segment import SegmentStep  # noqa: E402
 
-normalize_ws = common.normalize_ws
+# invisible format characters (soft hyphens, zero-width spaces and joiners, BOM): a clean body
+# drops them, many gold snippets copied from the HTML keep them; they are not content
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def normalize_ws(text: str) -> str:
+    """The upstream scorer's whitespace rule, on the visible characters (for every system)."""
+    return common.normalize_ws(text.translate(_INVISIBLE))
 
 
 # -- baselines ---------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 import common  # noqa: E402
 from train_segmenter import is_validation  # noqa: E402
 
-from benchmarks.segmentation import _product, _prf, shingle_counts, snippet_counts  # noqa: E402
+from benchmarks.segmentation import (_product, _prf, normalize_ws, shingle_counts,
+                                     snippet_counts)  # noqa: E402
 from presslens.io.raw import RawPage  # noqa: E402
 from presslens.steps.segment import model as seg_model  # noqa: E402
 
@@ -55,11 +56,11 @@ def score(pages: list[dict], worst: int = 0) -> dict:
 
 
 def _errors(page: dict, body: str) -> dict:
-    text = common.normalize_ws(body)
+    text = normalize_ws(body)
     gold = page["gold"]
     return {"file": page["file"],
-            "missed": [s for s in gold.get("with") or [] if common.normalize_ws(s) not in text],
-            "kept": [s for s in gold.get("without") or [] if common.normalize_ws(s) in text]}
+            "missed": [s for s in gold.get("with") or [] if normalize_ws(s) not in text],
+            "kept": [s for s in gold.get("without") or [] if normalize_ws(s) in text]}
 
 
 def main() -> None:
