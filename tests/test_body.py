@@ -17,10 +17,10 @@ def assert_maps_back(doc):
 
 
 WRAPPED = (
-    "The operation covers the desert area between the western countryside and the\n"
+    "The new survey maps the dry plateau between the western vineyards, the farms and the\n"
     "mount in the south; between the historical city in the east and the other mount\n"
-    "in the desert, and the northeastern part of the desert that reaches the border\n"
-    "near the river. This effort is designed to improve the security of the recog-\n"
+    "in the valley, and the far eastern strip of the valley that runs up to the border\n"
+    "near the river. The whole project is meant to speed up the official recog-\n"
     "nition of areas held by the Maarrat al-\n"
     "Nu’man forces and by Jean-\n"
     "Yves, a well-known officer who is well-\n"
@@ -36,7 +36,7 @@ def test_reflows_hard_wrapped_lines_and_repairs_hyphens():
     paragraphs = doc.body.split("\n\n")
     assert len(paragraphs) == 2
     assert "\n" not in paragraphs[0]
-    assert "countryside and the mount" in paragraphs[0]
+    assert "farms and the mount" in paragraphs[0]
     assert "recognition" in paragraphs[0]
     assert "al-Nu’man" in paragraphs[0]
     assert "Jean-Yves" in paragraphs[0]

@@ -146,11 +146,11 @@ def test_a_german_page_is_covered_by_the_gazetteer(step):
 
 def test_a_person_named_after_a_role_is_found_even_when_the_model_misses_it(step):
     text = ("Rain fell on the capital. Kremlin spokesman Dmitry Peskov said talks would go on, "
-            "and the Defence Ministry Press Office said nothing. Veteran reporter Wassim "
-            "Nasr was the first to notice the photograph.")
+            "and the Defence Ministry Press Office said nothing. Veteran reporter Samira "
+            "Haddad spotted the error in the figures.")
     _, entities = entities_of(step, text, "en")
     people = {e["text"] for e in entities if e["label"] == "PER"}
-    assert {"Dmitry Peskov", "Wassim Nasr"} <= people
+    assert {"Dmitry Peskov", "Samira Haddad"} <= people
     assert not any("Press Office" in p or "Ministry" in p for p in people)
 
 
@@ -235,11 +235,11 @@ def test_presslens_entities_prints_a_table_across_pages(tmp_path, capsys):
 
 
 def test_outlets_of_the_registry_are_organisations(step):
-    _, entities = entities_of(step, "France 24 journalist Wassim Nasr said the photo was "
-                                    "removed, and Al Arabiya reported the same.", "en")
+    _, entities = entities_of(step, "France 24 journalist Karim Mansour said the report was "
+                                    "withdrawn, and Al Arabiya said the same.", "en")
     found = by_text(entities)
     assert found["France 24"]["label"] == "ORG" and found["Al Arabiya"]["label"] == "ORG"
-    assert found["Wassim Nasr"]["label"] == "PER"
+    assert found["Karim Mansour"]["label"] == "PER"
 
 
 def test_a_known_place_name_inside_a_longer_name_is_not_that_place(kb):

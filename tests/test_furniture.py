@@ -3,7 +3,7 @@
 import pytest
 
 from presslens.document import split_lines
-from presslens.steps.segment.furniture import demote_furniture, furniture_kind
+from presslens.steps.segment.furniture import demote_furniture, furniture_kind, is_picture_credit
 
 ARTICLE = ("The council approved the new seawall budget on Tuesday after a debate that lasted "
            "well into the night, with several members asking for more time to study the plan.")
@@ -35,7 +35,7 @@ def test_copyright_date_and_author_bio_lines():
 
 
 def test_empty_comment_section_notice_is_not_article():
-    texts = [ARTICLE, ARTICLE, "COMMENTS", "Please let us know if you're having issues with commenting."]
+    texts = [ARTICLE, ARTICLE, "COMMENTS", "Let us know if you have trouble posting a comment."]
     assert labels_for(texts) == ["body", "body", "boilerplate", "boilerplate"]
 
 
@@ -76,8 +76,8 @@ def test_dated_bylines_and_captions_with_their_credit():
     assert furniture_kind("By the end of March 2020 the council had spent its budget.") is None
 
 
-@pytest.mark.parametrize("line", ["Article Rating", "4.5 2 votes", "Copiar enlace",
-                                  "Previous articleNew Zealand bans home sales to foreigners",
+@pytest.mark.parametrize("line", ["Article Rating", "3.7 14 votes", "Copiar enlace",
+                                  "Previous articleCity library extends weekend opening hours",
                                   "Article suivant : la grève continue", "Rate this article",
                                   "War der Artikel nützlich?", "Was this article helpful?",
                                   "Möchten Sie den Artikel teilen?"])
@@ -205,3 +205,10 @@ def test_every_alternative_of_the_searched_patterns_still_matches(pattern, line)
     from presslens.steps.segment import furniture
 
     assert getattr(furniture, pattern).search(line)
+
+
+@pytest.mark.parametrize("credit", ["JANE ROE/AFP via Getty Images", "Tom Ash via Northwind Photos",
+                                    "K. LEE/XYZ via Harbor Images"])
+def test_agency_distribution_credits_are_picture_credits(credit):
+    assert is_picture_credit(credit)
+    assert not is_picture_credit("The mayor spoke via video link to the council images team.")

@@ -8,13 +8,16 @@ from presslens.steps.segment.pleas import demote_pleas, is_plea
 PLEAS = [
     "Support independent journalism: donate today and help us keep our reporting free.",
     "Sign up for our newsletter and get the day's top stories in your inbox.",
-    "Abonnez-vous pour poursuivre la lecture et avoir accès à l'ensemble de nos archives.",
-    "Inscrivez-vous gratuitement pour recevoir chaque jour notre newsletter.",
+    "Abonnez-vous dès aujourd'hui : nos dossiers et nos archives vous attendent.",
+    "Recevez gratuitement notre lettre d'information chaque vendredi.",
     "Sie können unsere Arbeit mit einer Spende unterstützen.",
     "Suscríbete a nuestro boletín y recibe las noticias en tu correo electrónico.",
     "Iscriviti alla nostra newsletter per ricevere le notizie ogni mattina.",
     "Follow The Gazette on Twitter and Instagram for the latest updates.",
     "If you enjoyed reading this post, would you consider supporting our work?",
+    "Liked this story? Chip in to keep our newsroom independent.",
+    "Nous ne partageons jamais votre adresse et vous pouvez vous désinscrire à tout moment.",
+    "Abonnés, vous pouvez aussi commenter nos articles.",
 ]
 REPORTING = [
     "Netflix told subscribers that the monthly price will rise next year.",

@@ -77,7 +77,7 @@ _PAGING = re.compile(
     r"article\s(?:précédent|suivant)|(?:vorheriger|nächster)\s(?:artikel|beitrag)|"
     r"artículo\s(?:anterior|siguiente)|articolo\s(?:precedente|successivo)|"
     r"(?:poprzedni|następny)\sartykuł|(?:предыдущая|следующая)\sстатья)", re.I)
-# a rating widget: "Article Rating", "4.5 2 votes", "Rate this article", "Copy link"
+# a rating widget: "Article Rating", "3.7 14 votes", "Rate this article", "Copy link"
 _RATING = re.compile(
     r"^\W*(?:article rating|rate this|note de l.article|bewertung|valoración|valutazione|"
     r"copy link|copier le lien|copiar (?:el )?enlace|link kopieren|copia (?:il )?link)\b|"
@@ -137,7 +137,9 @@ _DISCLOSURE = re.compile(
 _AGENCY_CREDIT = re.compile(
     r"(?:^|/|\|)\s*(?:afp|getty images|reuters|ap photo|ap|dpa|epa(?:-efe)?|efe|imago(?: images)?|"
     r"shutterstock|istock(?:photo)?|picture alliance|anadolu(?: agency)?|xinhua|sputnik|tass|"
-    r"ria novosti|keystone|belga|ansa|pap|zuma press)\s*(?:/|\||$)|\bvia getty images\s*$|"
+    r"ria novosti|keystone|belga|ansa|pap|zuma press)\s*(?:/|\||$)|"
+    # "… via Getty Images", "… via Alamy Photos": a picture agency's distribution credit
+    r"\bvia (?:[\w&.'-]+ ){1,3}(?:images|photos|pictures)\s*$|"
     r"^(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild(?:er)?)\s+(?:by|von|de|par|di|por)\s",
     re.I)
 #: words in a picture credit line
@@ -177,7 +179,23 @@ def demote_furniture(lines: Sequence[Line], labels: list[str | None]) -> list[st
             out[i] = "boilerplate"
     _close_after_comment_heading(lines, out)
     _close_link_boxes(lines, out)
+    _drop_tail_islands(lines, out)
     return out
+
+
+def _drop_tail_islands(lines: Sequence[Line], out: list[str | None]) -> None:
+    """After the article's last long paragraph, a short unpunctuated body line with furniture
+    on both sides is a link or button of that furniture ("Discover our podcasts")."""
+    rows = [i for i, label in enumerate(out) if label is not None]
+    long_rows = [r for r, i in enumerate(rows) if out[i] == "body"
+                 and len(lines[i].stripped.split()) >= LONG_PARAGRAPH_WORDS]
+    if not long_rows:
+        return
+    for r in range(long_rows[-1] + 1, len(rows) - 1):
+        i = rows[r]
+        if out[i] == "body" and _teaser(lines[i].stripped) \
+                and out[rows[r - 1]] == "boilerplate" and out[rows[r + 1]] == "boilerplate":
+            out[i] = "boilerplate"
 
 
 def is_picture_credit(text: str) -> bool:
@@ -274,7 +292,7 @@ def _kind_alone(text: str) -> str | None:
 
 def _close_after_comment_heading(lines: Sequence[Line], out: list[str | None]) -> None:
     """An article does not go on under "Comments": body after such a heading is the section's
-    notice ("Please let us know if you're having issues with commenting"), unless real
+    notice ("Let us know if you have trouble posting a comment"), unless real
     paragraphs follow (the heading was a teaser box mid-page)."""
     first_body = out.index("body") if "body" in out else len(out)
     heading = next((i for i in range(first_body + 1, len(out))

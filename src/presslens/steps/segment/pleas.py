@@ -24,9 +24,9 @@ _ACTION_WORDS = [
     r"membership", r"follow (?:us|our|the)", r"facebook", r"twitter", r"instagram", r"telegram",
     r"whatsapp", r"youtube", r"apps?", r"letters? to the editor", r"folgen sie", r"suivez-nous",
     r"síguenos", r"seguici", r"help(?:ing)? us", r"aidez-nous", r"helfen sie uns", r"ayúdanos",
-    r"aiutaci", r"become a (?:member|subscriber|supporter|patron)", r"premium", r"ad-free",
+    r"aiutaci", r"chip in", r"become a (?:member|subscriber|supporter|patron)", r"premium", r"ad-free",
     r"inbox", r"unlock\w*", r"free trial", r"paywall", r"e-?mail address", r"patreon", r"paypal",
-    r"abonne\w*", r"abonnement\w*", r"inscri\w*", r"lettre d.information", r"faire un don",
+    r"abonn\w*", r"inscri\w*", r"d[ée]sinscri\w*", r"unsubscri\w*", r"lettre d.information", r"faire un don",
     r"soutenir", r"soutenez", r"soutien", r"sans publicité", r"boîte de réception",
     r"messagerie", r"adresse (?:e-?mail|électronique)",
     r"abo", r"abonnier\w*", r"spende\w*", r"spenden", r"unterstütz\w*", r"postfach",
@@ -46,8 +46,11 @@ _OUTLET = re.compile(
     r"\b(?:we|our|us|nous|notre|nos|wir|uns|unser\w*|nosotros|nuestr\w*|nos|noi|nostr\w*|ci|"
     r"my|nasz\w*|мы|наш\w*|нас)\b")
 _IMPERATIVE = re.compile(
-    r"^\W*(?:subscribe|sign up|join|donate|support|become|register|get (?:our|the|unlimited)|"
+    # a hook question may come first: "Liked this article? Subscribe …"
+    r"^\W*(?:[^.?!]{0,60}\?\s*)?"
+    r"(?:subscribe|sign up|join|donate|support|become|register|get (?:our|the|unlimited)|chip in|"
     r"consider (?:helping|supporting|donating|subscribing)|follow|download|"
+    r"receive|recevez|erhalten sie|recibe|ricevi|"
     r"abonnez|inscrivez|devenez|soutenez|faites un don|rejoignez|"
     r"abonnieren|unterstützen sie|werden sie|spenden sie|melden sie sich|"
     r"suscr[ií]bete|hazte|apoya|dona|únete|iscriviti|abbonati|sostieni|diventa|"

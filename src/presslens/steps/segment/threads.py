@@ -351,7 +351,11 @@ _WIDGET_LINE = re.compile(
     r"|^you must be (?:logged|signed) in\b.*"
     r"|^notify (?:me )?of\b.*|^inline feedbacks?$|^(?:newest|oldest|most voted|most liked|"
     r"best|top|new|old)(?:\s*[|·]\s*\w+)*$|^sort(?:ed)? by\b.*"
-    r"|^please let us know if you're having issues with commenting\.?$"
+    # help notices of the comment system: "Let us know if you have trouble commenting",
+    # "Problems posting a comment? Write to …"
+    r"|^(?:please )?(?:let us know|tell us|contact us|write to us|e-?mail us)\b.{0,30}"
+    r"\b(?:issues?|problems?|trouble)\b.{0,20}\bcomment\w*\W*$"
+    r"|^(?:having )?(?:issues?|problems?|trouble)\b.{0,30}\bcomment\w*\?.{0,60}$"
     r"|^comments? (?:are|is) (?:closed|disabled)\b.*|^kommentare sind (?:geschlossen|deaktiviert).*"
     r"|^continue this thread$|^level \d+$|^\d+ (?:more )?(?:replies|antworten|réponses|"
     r"respuestas|risposte)$"
