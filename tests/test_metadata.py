@@ -114,6 +114,9 @@ def test_outlet_from_copyright_and_credit_lines():
     assert doc.outlet == "exemple.info"
     doc = run(page(["Title", "Body.", "Copyright Foo Daily News"], {0: "title", 2: "boilerplate"}))
     assert doc.outlet == "Foo Daily News"
+    doc = run(page(["Title", "Body.", "© Jeanne Martin / Exemple.info"],
+                   {0: "title", 2: "boilerplate"}))
+    assert doc.outlet == "exemple.info"
 
 
 def test_outlet_ignores_photo_credits():

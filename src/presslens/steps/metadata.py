@@ -425,7 +425,9 @@ def _copyright_outlet(line: str) -> str | None:
 
 
 def _main_part(holder: str) -> str:
-    """ "Der Talbote – talbote.example" → "Der Talbote": the name, not the domain beside it."""
+    """ "Der Talbote – talbote.example" → "Der Talbote": the name, not the domain beside it;
+    "Jeanne Martin / Exemple.info" → "Exemple.info": a slash puts the writer before the outlet."""
+    holder = re.split(r"\s+/\s+", holder)[-1]
     parts = [p.strip(" .,;:") for p in re.split(r"\s+[–—|-]\s+", holder) if p.strip(" .,;:")]
     names = [p for p in parts if not _DOMAIN.fullmatch(p.lower())]
     return (names or parts or [holder])[0]
