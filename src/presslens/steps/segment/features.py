@@ -379,20 +379,9 @@ def line_features(lines: Sequence[Line]) -> tuple[list[int], np.ndarray]:
     base[:, 45] = math.log1p(n) / 8.0
     # the neighbourhood: means over the WINDOW lines either side
     for col, src in ((46, 0), (47, 6), (48, 41), (49, 17), (50, 40)):
-        csum = np.concatenate(([0.0], np.cumsum(base[:, src])))
-        lo = np.maximum(rows - WINDOW, 0)
-        hi = np.minimum(rows + WINDOW + 1, n)
-        base[:, col] = (csum[hi] - csum[lo]) / (hi - lo)
+        base[:, col] = _window_mean(base[:, src], rows, WINDOW)
     base[:, 51] = np.sign(rows - first_long) * np.log1p(np.abs(rows - first_long)) / 5.0
-    long_rows = np.flatnonzero(base[:, 41] > 0)
-    if len(long_rows):
-        pos = np.searchsorted(long_rows, rows)
-        above = long_rows[np.maximum(pos - 1, 0)]
-        below = long_rows[np.minimum(pos, len(long_rows) - 1)]
-        base[:, 52] = np.where(above <= rows, np.log1p(np.abs(rows - above)), 8.0) / 5.0
-        base[:, 53] = np.where(below >= rows, np.log1p(np.abs(below - rows)), 8.0) / 5.0
-    else:
-        base[:, 52] = base[:, 53] = 8.0 / 5.0
+    base[:, 52], base[:, 53] = _dist_to(base[:, 41] > 0, rows)  # to the nearest long lines
     base[:, 54] = np.log1p(np.fromiter((counts[t] - 1 for t in stripped), dtype=np.float64,
                                        count=n))
 
