@@ -14,7 +14,10 @@ def tiny_model(folder):
     words = ["the", "elite", "are", "liars", "and", "traitors", "everyone", "knows", "it", "!"]
     vocab = folder / "vocab.txt"
     vocab.write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n")
-    tokenizer = transformers.BertTokenizerFast(vocab_file=str(vocab))
+    # from_pretrained reads vocab.txt in transformers 4 and 5 alike (the constructor's
+    # argument was renamed from vocab_file to vocab, and an unknown one is ignored)
+    tokenizer = transformers.BertTokenizerFast.from_pretrained(str(folder))
+    assert tokenizer.tokenize("The elite") == ["the", "elite"]
     labels = ["O", *TECHNIQUES]
     config = transformers.BertConfig(
         vocab_size=len(words) + 5, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,

@@ -36,11 +36,17 @@ MODEL = {
 }
 
 
-def training_passages(uncertain_missing: bool = False
+def training_passages(uncertain_missing: bool = False, silver: Path | None = None
                       ) -> list[tuple[str, list[ner_data.Span], list[tuple[int, int]]]]:
     """(text, spans, missing): with `uncertain_missing`, re3d's uncertain names are marked
-    missing (neither entity nor O); otherwise they are O like any unannotated word."""
+    missing (neither entity nor O); otherwise they are O like any unannotated word. `silver`:
+    a JSON-lines file of passages labelled by a teacher (training/train_ner_teacher.py)."""
     passages = [(t, s, []) for t, s in ner_data.gum_passages("train")]
+    if silver is not None:
+        with silver.open(encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                passages.append((row["text"], [tuple(span) for span in row["spans"]], []))
     for _, split, text, spans, uncertain in ner_data.re3d_documents_with_uncertain():
         if split == "train":
             missing = uncertain if uncertain_missing else []
@@ -93,8 +99,8 @@ def evaluate(nlp, passages: list[ner_data.Passage]) -> dict:
     return ner_data.score([s for _, s in passages], predict(nlp, passages))
 
 
-def train(minutes: float, max_epochs: int, uncertain_missing: bool = False
-          ) -> tuple[object, dict]:
+def train(minutes: float, max_epochs: int, uncertain_missing: bool = False,
+          silver: Path | None = None) -> tuple[object, dict]:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
 
@@ -102,7 +108,7 @@ def train(minutes: float, max_epochs: int, uncertain_missing: bool = False
     random.seed(SEED)
     nlp = spacy.blank("en")
     nlp.add_pipe("ner", config={"model": MODEL})
-    examples = [to_example(nlp, p) for p in training_passages(uncertain_missing)]
+    examples = [to_example(nlp, p) for p in training_passages(uncertain_missing, silver)]
     dev = list(ner_data.gum_passages("dev"))
     optimizer = nlp.initialize(lambda: examples)
     best = (-1.0, None, 0)
@@ -132,12 +138,15 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--uncertain-missing", action="store_true",
                         help="mark re3d's uncertain names (confidence < 0.5) missing, not O")
+    parser.add_argument("--silver", type=Path,
+                        help="also train on these teacher-labelled passages (JSON lines)")
     args = parser.parse_args()
     if not ner_data.available():
         print(f"no NER data under {ner_data.NER_DIR}", file=sys.stderr)
         return 1
-    nlp, info = train(args.minutes, args.epochs, args.uncertain_missing)
+    nlp, info = train(args.minutes, args.epochs, args.uncertain_missing, args.silver)
     info["uncertain_missing"] = args.uncertain_missing
+    info["silver"] = args.silver.name if args.silver else None
     figures = {name: evaluate(nlp, passages) for name, passages in held_out_sets().items()}
     re3d = held_out_sets()["re3d_test"]
     re3d_predicted = predict(nlp, re3d)
