@@ -88,6 +88,23 @@ def test_an_ambiguous_place_goes_to_the_country_the_page_names(kb):
     assert place(kb, "Tripoli", ["Libya", "Misrata"]).country == "LY"
 
 
+def test_a_place_tagged_as_a_person_still_goes_to_the_country_the_page_names(kb):
+    # small recognisers tag unfamiliar place names in lists as persons
+    mentions = [Mention(0, 7, "Tripoli", "PER"), Mention(0, 5, "Liban", "LOC"),
+                Mention(0, 8, "Beyrouth", "LOC"), Mention(0, 5, "Sidon", "PER")]
+    link(mentions, kb)
+    assert [(m.label, m.group.entity.country) for m in mentions] == [("LOC", "LB")] * 4
+
+
+def test_a_known_persons_full_name_tagged_as_a_thing_is_that_person(kb):
+    erdogan = Mention(0, 20, "Recep Tayyip Erdoğan", "MISC")
+    link([erdogan], kb)
+    assert (erdogan.label, erdogan.group.entity_id) == ("PER", "kb:recep-tayyip-erdogan")
+    turkey = Mention(0, 6, "Turkey", "MISC")  # one word: the thing it names, not a person
+    link([turkey], kb)
+    assert turkey.group.entity.kind == "country"
+
+
 def test_without_context_the_most_populous_place_wins(kb):
     assert place(kb, "Tripoli", []).country == "LY"
     assert place(kb, "Paris", []).country == "FR"

@@ -208,10 +208,15 @@ def _candidates(group: Group, kb: KnowledgeBase) -> list[Entity]:
             found = [e for e in kb.candidates(inside[0]) if e.is_place and e.country == inside[1]]
             if found:
                 return found
-        found = [e for e in kb.candidates(mention.text, strip_titles=kind == "PER")
+        known = kb.candidates(mention.text, strip_titles=kind == "PER")
+        found = [e for e in known
                  if _compatible(kind, e) and _plausible_city(e, mention.text, called_place)]
         if found:
             return found
+        if kind == "NAME" and " " in mention.key and any(e.label == "PER" for e in known):
+            # a known person's full name the model tagged as a thing ("Recep Tayyip Erdoğan"
+            # as MISC): names of two words or more rarely belong to anything else
+            return [e for e in known if e.label == "PER"]
     if kind == "PER":
         return _by_surname(group, kb) or _strong_non_person(group, kb)
     return []
@@ -239,12 +244,14 @@ def _plausible_city(entity: Entity, surface: str, called_place: bool) -> bool:
 
 def _strong_non_person(group: Group, kb: KnowledgeBase) -> list[Entity]:
     """A "person" whose name is a country, a curated group or a big city is that entity: the
-    model tags an unfamiliar context, the knowledge base knows the name."""
+    model tags an unfamiliar context, the knowledge base knows the name. Which of the places
+    so named ("Tripoli", Libya or Lebanon) is left to the page's context, as for any place."""
     for mention in group.mentions:
         found = kb.candidates(mention.text)
         if found and (found[0].kind not in ("city", "state") or
                       found[0].population >= STRONG_CITY_POPULATION) and found[0].label != "PER":
-            return found[:1]
+            places = [e for e in found if e.is_place and e.label != "PER"]
+            return places if found[0].is_place else found[:1]
     return []
 
 
