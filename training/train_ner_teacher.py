@@ -297,22 +297,14 @@ def main() -> int:
     torch, model, tokenizer, info = train(args.epochs, args.minutes, args.lr, args.batch_size)
     args.out.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), args.out / "tagger.pt")
-    figures = {}
-    held_out = train_ner.held_out_sets()
     pieces = sum(len(tokenizer(t, add_special_tokens=False)["input_ids"])
-                 for passages in held_out.values() for t, _ in passages)
+                 for passages in train_ner.held_out_sets().values() for t, _ in passages)
     start = time.process_time()  # CPU time of all threads: the cost on one core
-    for name, passages in held_out.items():
-        predicted = predict(torch, model, tokenizer, [t for t, _ in passages])
-        figures[name] = ner_data.score([s for _, s in passages], predicted)
-        if name == "re3d_test":
-            figures["re3d_test_uncertain_ignored"] = ner_data.score(
-                [s for _, s in passages], predicted, ignore=train_ner.re3d_uncertain_test())
+    figures = train_ner.held_out_figures(
+        lambda passages: predict(torch, model, tokenizer, [t for t, _ in passages]))
     info["cpu_seconds_per_1000_pieces"] = round(1000 * (time.process_time() - start) / pieces, 3)
     info["torch_threads"] = torch.get_num_threads()
-    report = {"training": info, "held_out": figures}
-    (args.out / "figures.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=1))
+    train_ner.write_report(args.out, info, figures)
     return 0
 
 
