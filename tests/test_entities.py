@@ -297,3 +297,15 @@ def test_a_role_word_in_a_menu_or_headline_names_no_one(kb):
             "Manager Rebel Media said nothing.\n"
             "The state's governor, Anna Ruiz, and Commissioner Christine Elow met on Monday.\n")
     assert [text[s:e] for s, e, _ in role_names(text, kb)] == ["Christine Elow"]
+
+
+def test_the_english_model_ships_no_words_of_its_training_text():
+    # part of its training text (teacher-labelled SemEval articles) is for research use only
+    import json
+
+    import spacy
+
+    from presslens.steps.entities.ner import model_path
+
+    shipped = json.loads((model_path("en") / "vocab" / "strings.json").read_text("utf-8"))
+    assert set(shipped) <= set(spacy.blank("en").vocab.strings) | {"PER", "ORG", "LOC", "MISC"}

@@ -158,8 +158,23 @@ def main() -> int:
                      "description": "presslens English NER (PER/ORG/LOC/MISC)",
                      "split_rule": ner_data.SPLIT_RULE})
     nlp.to_disk(args.out)
+    drop_training_words(args.out)
     write_report(args.out, info, figures)
     return 0
+
+
+def drop_training_words(model_dir: Path) -> None:
+    """Keep in the saved string store only a blank English pipeline's strings and the labels.
+
+    spaCy saves every token string it met in training; the recogniser's features are hashes
+    computed from the text, so predictions do not need them (checked: identical on all
+    held-out passages), and the silver text is research-only: its words stay out of the
+    package."""
+    import spacy
+
+    needed = set(spacy.blank("en").vocab.strings) | set(ner_data.LABELS)
+    (model_dir / "vocab" / "strings.json").write_text(
+        json.dumps(sorted(needed), ensure_ascii=False), encoding="utf-8")
 
 
 def held_out_figures(predict_passages) -> dict:
