@@ -68,21 +68,15 @@ def windows(tokenizer, text: str, spans: list[ner_data.Span] | None):
     special pieces and continuation pieces) and, with `spans`, the BIO tag id of each first
     piece (-100 elsewhere). Words are the tokenizer's pre-tokens (punctuation split off)."""
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-    ids, offsets, word_ids = enc["input_ids"], enc["offset_mapping"], enc.word_ids()
+    # word_index[k]: the word piece k belongs to (pre-tokens are numbered 0, 1, … in order)
+    ids, offsets, word_index = enc["input_ids"], enc["offset_mapping"], enc.word_ids()
+    first = [k == 0 or word_index[k - 1] != w for k, w in enumerate(word_index)]
     words: list[tuple[int, int]] = []  # char span of each word
-    first: list[bool] = []
-    for k, w in enumerate(word_ids):
-        is_first = k == 0 or word_ids[k - 1] != w
-        first.append(is_first)
+    for k, is_first in enumerate(first):
         if is_first:
-            words.append((offsets[k][0], offsets[k][1]))
+            words.append(offsets[k])
         else:
             words[-1] = (words[-1][0], offsets[k][1])
-    word_index = []
-    count = -1
-    for is_first in first:
-        count += is_first
-        word_index.append(count)
     tags = _word_tags(words, spans) if spans is not None else None
     body = MAX_PIECES - 2
     out = []

@@ -233,9 +233,9 @@ def main() -> None:
                         help="leave the validation slice out of the final fits too, for "
                              "training/validate_segmenter.py (use with --out and --no-eval)")
     args = parser.parse_args()
-    options = {"alpha": args.alpha, "max_iter": args.max_iter, "seed": args.seed}
-    options2 = {**options, "members": args.stage2_members}
-    options["members"] = args.members
+    fit_options = {"alpha": args.alpha, "max_iter": args.max_iter, "seed": args.seed}
+    options = {**fit_options, "members": args.members}
+    options2 = {**fit_options, "members": args.stage2_members}
     np.random.seed(args.seed)
     t0 = time.perf_counter()
     pages = common.labelled_pages()

@@ -250,8 +250,9 @@ def _strong_non_person(group: Group, kb: KnowledgeBase) -> list[Entity]:
         found = kb.candidates(mention.text)
         if found and (found[0].kind not in ("city", "state") or
                       found[0].population >= STRONG_CITY_POPULATION) and found[0].label != "PER":
-            places = [e for e in found if e.is_place and e.label != "PER"]
-            return places if found[0].is_place else found[:1]
+            if found[0].is_place:
+                return [e for e in found if e.is_place and e.label != "PER"]
+            return found[:1]
     return []
 
 
