@@ -101,6 +101,20 @@ def test_html_main_text_is_used_as_is_but_normalised():
     assert doc.body_map is None
 
 
+
+def test_html_body_leaves_the_headline_to_the_title():
+    main = "Freibad öffnet erst im Juni\nDas Freibad wird erst im Juni öffnen.\nGrund sind Risse."
+    by_meta = run_body("x", hints={"html_main": main,
+                                   "html_meta": {"title": "Freibad öffnet erst im Juni"}})
+    assert by_meta.body == "Das Freibad wird erst im Juni öffnen.\n\nGrund sind Risse."
+    text = "Freibad öffnet erst im Juni!\nrest"
+    by_segment = run_body(text, [Segment("title", 0, 28), Segment("boilerplate", 29, 33)],
+                          hints={"html_main": main})
+    assert by_segment.body.startswith("Das Freibad")
+    # a first paragraph that only shares words with the headline stays
+    other = run_body("x", hints={"html_main": main, "html_meta": {"title": "Freibad"}})
+    assert other.body.startswith("Freibad öffnet")
+
 def test_no_body_segments_gives_empty_body():
     doc = run_body("Only boilerplate", [Segment("boilerplate", 0, 16)])
     assert doc.body == ""

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from presslens.document import Document, Line, TextMap
+from presslens.steps.segment import match_key
 
 # whitespace that is not a plain single space, or runs of it; zero-width marks and soft hyphens
 # are dropped outright because scrapers leave them inside words
@@ -51,7 +52,7 @@ class BodyStep:
     def __call__(self, doc: Document) -> None:
         html_main = doc.hints.get("html_main")
         if isinstance(html_main, str) and html_main.strip():
-            doc.body = normalize_extracted(html_main)
+            doc.body = _without_headline(normalize_extracted(html_main), _headlines(doc))
             doc.body_map = None
             return
         blocks = _blocks(doc)
@@ -74,6 +75,23 @@ def normalize_extracted(text: str) -> str:
         if line:
             paragraphs.append(line)
     return "\n\n".join(paragraphs)
+
+
+def _headlines(doc: Document) -> set[str]:
+    """The page's headline as the segment step found it and as the HTML metadata gives it,
+    compared by their words."""
+    titles = [doc.text[s.start:s.end] for s in doc.segments_labelled("title")]
+    meta = doc.hints.get("html_meta") or {}
+    if isinstance(meta.get("title"), str):
+        titles.append(meta["title"])
+    return {key for key in map(match_key, titles) if key}
+
+
+def _without_headline(body: str, headlines: set[str]) -> str:
+    """An extractor keeps the article's <h1> as its first paragraph; the record has the
+    headline in `title` and the title segment, so the body starts with the text."""
+    first, _, rest = body.partition("\n\n")
+    return rest if rest and match_key(first) in headlines else body
 
 
 def _space_or_nothing(match: re.Match[str]) -> str:
