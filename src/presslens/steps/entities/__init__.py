@@ -3,18 +3,22 @@
 Every mention in the title and body gets `text`, `label` (PER, ORG, LOC, MISC), `start`,
 `end` (offsets into `doc.text`; `text == doc.text[start:end]`), `entity_id` and the canonical
 `name`; places also `lat`, `lon` and `country`. Recognition: a spaCy model per language
-(ner.py) plus the knowledge-base gazetteer (gazetteer.py); linking: linking.py.
+(ner.py) or a user's own transformers model (backend.py), plus the knowledge-base gazetteer
+(gazetteer.py); linking: linking.py.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from typing import Any, Iterable
 
 from presslens.document import Document
 from presslens.steps.entities import gazetteer, rules
 from presslens.steps.entities.kb import KnowledgeBase, default_kb
 from presslens.steps.entities.linking import Mention, entity_record, link
-from presslens.steps.entities.ner import recognise
+from presslens.steps.entities.ner import (TRANSFORMERS_ENV, TRANSFORMERS_LANGUAGES_ENV,
+                                           recognise, transformers_recognizer)
 from presslens.steps.entities.normalize import name_key
 from presslens.steps.entities.passages import passages, source_span
 
@@ -28,8 +32,24 @@ class EntitiesStep:
     requires = ("body", "language")
     provides = ("entities",)
 
-    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, transformers_path: str | None = None,
+                 transformers_languages: Iterable[str] | None = None) -> None:
+        """`transformers_path` (or PRESSLENS_NER_TRANSFORMERS): a local token-classification
+        model used instead of the built-in recognisers for `transformers_languages` (or
+        PRESSLENS_NER_TRANSFORMERS_LANGUAGES, comma-separated; neither: every language)."""
         self._kb = kb
+        self.transformers_path = transformers_path or os.environ.get(TRANSFORMERS_ENV) or None
+        if transformers_languages is None:
+            named = os.environ.get(TRANSFORMERS_LANGUAGES_ENV, "")
+            transformers_languages = [code.strip() for code in named.split(",") if code.strip()]
+        self.transformers_languages = frozenset(transformers_languages) or None
+
+    def recognizer(self, language: str | None) -> Any:
+        """The transformers recogniser where it covers `language`, else None (built-in models)."""
+        if self.transformers_path is None or (
+                self.transformers_languages is not None and language not in self.transformers_languages):
+            return None
+        return transformers_recognizer(str(self.transformers_path))
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -38,15 +58,15 @@ class EntitiesStep:
         return self._kb
 
     def __call__(self, doc: Document) -> None:
-        mentions = find_mentions(doc, self.kb)
+        mentions = find_mentions(doc, self.kb, self.recognizer(doc.language))
         link(mentions, self.kb)
         doc.extras["entities"] = [entity_record(m) for m in mentions if m.group is not None]
 
 
-def find_mentions(doc: Document, kb: KnowledgeBase) -> list[Mention]:
+def find_mentions(doc: Document, kb: KnowledgeBase, recognizer: Any = None) -> list[Mention]:
     """Model, rule and gazetteer mentions of the page, mapped to `doc.text`, without overlaps."""
     views = passages(doc)
-    model_spans = recognise((p.text for p in views), doc.language)
+    model_spans = recognise((p.text for p in views), doc.language, recognizer)
     found_in = [_model_and_rule_spans(p.text, spans, kb) for p, spans in zip(views, model_spans)]
     body_keys = {name_key(p.text[s:e], strip_titles=True)
                  for p, spans in zip(views, found_in) if p.kind == "body" for s, e, _ in spans}

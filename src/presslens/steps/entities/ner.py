@@ -3,7 +3,8 @@
 English: the model trained by training/train_ner.py, shipped in models/ner_en/ (spaCy format).
 French: spaCy's fr_core_news_sm with only its `ner` component (it has its own tok2vec), which
 is a dependency of presslens. Other languages have no statistical model here: the knowledge-base
-gazetteer (gazetteer.py) finds the names it knows.
+gazetteer (gazetteer.py) finds the names it knows. A user's own transformers model (backend.py)
+can replace the recogniser, for every language or some (PRESSLENS_NER_TRANSFORMERS).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 import sys
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Callable, Collection, Iterable
 
 from presslens.steps.entities.normalize import TITLES, name_key
 
@@ -98,27 +100,58 @@ def load_model(language: str) -> Any | None:
     return model
 
 
-def recognise(texts: Iterable[str], language: str | None) -> list[list[tuple[int, int, str]]]:
-    """Per text, `(start, end, label)` spans found by the language's model (empty without one)."""
+def recognise(texts: Iterable[str], language: str | None,
+              recognizer: Callable[[list[str]], list[list[tuple[int, int, str]]]] | None = None
+              ) -> list[list[tuple[int, int, str]]]:
+    """Per text, `(start, end, label)` spans found by the language's model (empty without one),
+    or by `recognizer` (the optional transformers backend) where one is given."""
     texts = list(texts)
-    model = load_model(language) if language in ("en", "fr") else None
-    if model is None:
-        return [[] for _ in texts]
-    found = []
-    for text, doc in zip(texts, model.pipe(texts, batch_size=16)):
-        # `text`, not `doc.text`: spaCy rebuilds that string from the tokens at every call
-        spans = []
-        for ent in doc.ents:
-            label = _LABEL_MAP.get(ent.label_, ent.label_)
-            if label not in LABELS:
-                continue
-            spans.append(_after_honorific(text, trim_span(text, ent.start_char, ent.end_char,
-                                                          label), include=language == "fr"))
+    if recognizer is not None:
+        raw = recognizer(texts)
+        stop_words = _stop_words(language)
+    else:
+        model = load_model(language) if language in ("en", "fr") else None
+        if model is None:
+            return [[] for _ in texts]
+        raw = [[(e.start_char, e.end_char, _LABEL_MAP.get(e.label_, e.label_)) for e in doc.ents]
+               for doc in model.pipe(texts, batch_size=16)]
         stop_words = model.Defaults.stop_words
-        found.append(_join_titles(text, [s for s in spans if s is not None
-                                         and _has_capital(text, s)
-                                         and not _capitalised_word(text, s, stop_words)]))
-    return found
+    # `text`, not `doc.text`: spaCy rebuilds that string from the tokens at every call
+    return [_cleaned(text, spans, language, stop_words) for text, spans in zip(texts, raw)]
+
+
+def _cleaned(text: str, raw: list[tuple[int, int, str]], language: str | None,
+             stop_words: Collection[str]) -> list[tuple[int, int, str]]:
+    """A model's spans trimmed to the names, with titles joined and sentence-initial common
+    words dropped."""
+    spans = [_after_honorific(text, trim_span(text, start, end, label), include=language == "fr")
+             for start, end, label in raw if label in LABELS]
+    return _join_titles(text, [s for s in spans if s is not None and _has_capital(text, s)
+                               and not _capitalised_word(text, s, stop_words)])
+
+
+def _stop_words(language: str | None) -> Collection[str]:
+    """spaCy's stop words of `language` (none for a language spaCy does not know)."""
+    if not language:
+        return frozenset()
+    try:
+        return import_spacy().util.get_lang_class(language).Defaults.stop_words
+    except Exception:  # spaCy raises ImportError or its own error for unknown codes
+        return frozenset()
+
+
+#: environment variables naming a local transformers NER model folder (optional backend) and
+#: the languages it is used for (comma-separated ISO codes; unset: every language)
+TRANSFORMERS_ENV = "PRESSLENS_NER_TRANSFORMERS"
+TRANSFORMERS_LANGUAGES_ENV = "PRESSLENS_NER_TRANSFORMERS_LANGUAGES"
+
+
+@lru_cache(maxsize=2)
+def transformers_recognizer(path: str) -> Any:
+    """The optional transformers recogniser of the model in `path`, loaded once per process."""
+    from presslens.steps.entities.backend import TransformersRecognizer
+
+    return TransformersRecognizer(path, _LABEL_MAP, LABELS)
 
 
 #: SENTENCE_START.search(text before a word): the word starts a sentence, line or quote
