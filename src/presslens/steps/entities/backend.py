@@ -16,6 +16,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from presslens.errors import PresslensError
+from presslens.local_models import load_token_classifier
 
 #: word pieces per window; long texts are read in overlapping windows
 MAX_PIECES = 256
@@ -29,20 +30,7 @@ class TransformersRecognizer:
 
     def __init__(self, path: str | Path, label_map: dict[str, str], labels: Iterable[str]) -> None:
         folder = Path(path)
-        if not folder.is_dir():
-            raise PresslensError(f"entities: transformers model folder {folder} does not exist")
-        try:
-            import torch
-            from transformers import AutoModelForTokenClassification, AutoTokenizer
-        except ImportError as exc:
-            raise PresslensError("entities: the transformers recogniser needs `transformers` "
-                                 "and `torch` installed") from exc
-        self._torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
-        if not self.tokenizer.is_fast:
-            raise PresslensError(f"entities: {folder} has no fast tokenizer (offsets are needed)")
-        self.model = AutoModelForTokenClassification.from_pretrained(folder, local_files_only=True)
-        self.model.eval()
+        self._torch, self.tokenizer, self.model = load_token_classifier(folder, "entities")
         self.tags = tag_table(self.model.config.id2label, label_map, set(labels))
         if not any(label for _, label in self.tags):
             raise PresslensError(f"entities: no label of {folder} names PER, ORG, LOC or MISC")

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from presslens.errors import PresslensError
+from presslens.local_models import load_token_classifier
 from presslens.steps.persuasion.infer import TechniqueSpan
 from presslens.steps.persuasion.labels import TECHNIQUES
 
@@ -25,18 +26,7 @@ class TransformersBackend:
 
     def __init__(self, path: str | Path) -> None:
         folder = Path(path)
-        if not folder.is_dir():
-            raise PresslensError(f"persuasion: transformers model folder {folder} does not exist")
-        try:
-            import torch
-            from transformers import AutoModelForTokenClassification, AutoTokenizer
-        except ImportError as exc:
-            raise PresslensError("persuasion: the transformers backend needs `transformers` and "
-                                 "`torch` installed") from exc
-        self._torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
-        self.model = AutoModelForTokenClassification.from_pretrained(folder, local_files_only=True)
-        self.model.eval()
+        self._torch, self.tokenizer, self.model = load_token_classifier(folder, "persuasion")
         self.columns = _technique_columns(self.model.config.id2label)
         if not self.columns:
             raise PresslensError(f"persuasion: no label of {folder} names a technique")
