@@ -244,7 +244,10 @@ def text_features(text: str) -> tuple[float, ...]:
     low = head.lower()
     initials = _WORD_INITIAL.findall(head)
     capitalised = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
-    low_words = set(_WORD.findall(low))
+    # a short ASCII line is its own head, and lower-casing ASCII keeps word boundaries: the
+    # head's lower-case words are the line's words lower-cased, no second scan needed
+    short_ascii = chars <= 160 and text.isascii()
+    low_words = set(map(str.lower, words)) if short_ascii else set(_WORD.findall(low))
     boiler = 1.0 if _BOILERPLATE.search(low) else 0.0
     # the end-anchored patterns only look at the last characters: scanning a whole paragraph
     # for them was a large share of the step
@@ -269,8 +272,9 @@ def text_features(text: str) -> tuple[float, ...]:
         1.0 if _time_ago(low, low_words, digits) else 0.0,
         1.0 if digits and _TIMESTAMP.search(low) else 0.0,
         # \w+ words hold no dots, so a plain set test on lower-cased words is the same check
-        # (lower-cased joined: one call instead of thirty)
-        0.0 if _MONTH_NAMES.isdisjoint(" ".join(words[:30]).lower().split()) else 1.0,
+        # (lower-cased joined: one call instead of thirty; a short ASCII line has them already)
+        0.0 if _MONTH_NAMES.isdisjoint(low_words if short_ascii and n_words <= 30
+                                       else " ".join(words[:30]).lower().split()) else 1.0,
         1.0 if _BYLINE.match(low) else 0.0,
         1.0 if chars < 200 and _credit(low, low_words) else 0.0,
         capitalised,
