@@ -269,6 +269,13 @@ def test_a_known_place_name_inside_a_longer_name_is_not_that_place(kb):
     assert spans == [(text.rindex("Paris"), text.rindex("Paris") + 5)]
 
 
+def test_a_day_or_month_after_a_place_does_not_lengthen_its_name(kb):
+    from presslens.steps.entities import gazetteer
+    text = "The convoy reached Homs on Monday, Aleppo in March and Mosul Dec. 3."
+    found = {text[s:e] for s, e, _, _ in gazetteer.find(text, kb)}
+    assert found >= {"Homs", "Aleppo", "Mosul"}
+
+
 def test_a_name_does_not_end_with_a_preposition():
     from presslens.steps.entities.ner import trim_span
     text = "Engineers from the port said"

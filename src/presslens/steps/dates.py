@@ -47,6 +47,13 @@ def _month_table() -> dict[str, int]:
 
 MONTHS = _month_table()
 
+
+def is_calendar_word(word: str) -> bool:
+    """A day or month name or abbreviation ("Monday", "mars", "Dec."): capitalised in English
+    and German, yet no part of a name."""
+    folded = _fold(word)
+    return folded in WEEKDAYS or folded in MONTHS
+
 _WORD = r"[^\W\d_]{3,}\.?"
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|º|°|\.)?\s*(?:de\s+)?(?P<m>{_WORD})"
@@ -147,13 +154,16 @@ _PARTICLES = frozenset({"de", "du", "des", "da", "di", "do", "dos", "das", "del"
                         "von", "der", "den", "ter", "le", "la", "al", "el", "bin", "ibn", "zu",
                         "st.", "y"})
 _JOINERS = frozenset({"and", "et", "und", "y", "e", "en", "&"})
-_NOT_NAMES = frozenset(_fold(w) for w in (
+#: day names, folded (en, fr, de, es)
+WEEKDAYS = frozenset(_fold(w) for w in (
+    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi "
+    "vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag lunes "
+    "martes miércoles jueves viernes sábado domingo").split())
+_NOT_NAMES = WEEKDAYS | frozenset(_fold(w) for w in (
     "the a an le la les un une der die das ein eine el los las il lo gli uno una o os "
     "admin staff editor rédaction redaktion redacción redazione redactie our notre unser "
-    "nuestro nostro updated posted published publié mis modified monday tuesday wednesday "
-    "thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves "
-    "viernes sábado domingo today yesterday hier heute aujourd'hui").split())
+    "nuestro nostro updated posted published publié mis modified "
+    "today yesterday hier heute aujourd'hui").split())
 _TOKEN_EDGE = "\"'“”«»()[]"
 
 

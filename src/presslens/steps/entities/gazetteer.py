@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from presslens.steps.dates import is_calendar_word
 from presslens.steps.entities.kb import Entity, KnowledgeBase, is_code_alias
 from presslens.steps.entities.ner import SENTENCE_START, trim_span
 from presslens.steps.entities.normalize import (DETERMINERS, FREE_ARTICLES, fused_variant,
@@ -71,7 +72,8 @@ _NAME_LINKS = frozenset({"del", "de", "di", "da", "du", "des", "la", "le", "of",
 
 def _name_goes_on(text: str, tokens: list[tuple[int, int]], end_index: int) -> bool:
     """Whether the words right after a match continue a longer name: a capitalised word, or
-    a small link word and then one, joined by plain spaces."""
+    a small link word and then one, joined by plain spaces ("Homs on Monday" does not: day
+    and month names are no part of a place's name)."""
     following = tokens[end_index + 1:end_index + 3]
     previous_end = tokens[end_index][1]
     for start, end in following:
@@ -79,7 +81,7 @@ def _name_goes_on(text: str, tokens: list[tuple[int, int]], end_index: int) -> b
             return False
         word = text[start:end]
         if word[0].isupper():
-            return True
+            return not is_calendar_word(word)
         if word not in _NAME_LINKS:
             return False
         previous_end = end
