@@ -105,6 +105,16 @@ def test_a_known_persons_full_name_tagged_as_a_thing_is_that_person(kb):
     assert turkey.group.entity.kind == "country"
 
 
+def test_a_city_tagged_as_a_thing_is_the_city_of_the_country_the_page_names(kb):
+    # "the Idlib zone", "the Idlib offensive": a small recogniser calls the modifier MISC
+    idlib = Mention(0, 5, "Idlib", "MISC")
+    link([idlib, Mention(0, 5, "Syria", "LOC")], kb)
+    assert (idlib.label, idlib.group.entity.country) == ("LOC", "SY")
+    alone = Mention(0, 5, "Idlib", "MISC")  # no country named: a mid-sized city stays unknown
+    link([alone], kb)
+    assert alone.group.entity is None and alone.label == "MISC"
+
+
 def test_without_context_the_most_populous_place_wins(kb):
     assert place(kb, "Tripoli", []).country == "LY"
     assert place(kb, "Paris", []).country == "FR"

@@ -297,10 +297,10 @@ def _resolve(group: Group, kb: KnowledgeBase, context: Counter[str]) -> None:
 
 
 def _place_in_context(group: Group, kb: KnowledgeBase, context: Counter[str]) -> list[Entity]:
-    """A one-word "person" that is a city of the country the page is about ("Homs" in a page
-    on Syria) is that city: the model mistakes unfamiliar place names for surnames."""
-    if _kind(group.mentions[0].label) != "PER" or " " in group.longest.key or \
-            any(name_key(m.text) != m.key for m in group.mentions):
+    """A one-word name that is a city of a country the page names is that city, whatever the
+    model called it: a "person" ("Homs" in a page on Syria: unfamiliar place names pass for
+    surnames), or a thing ("the Idlib zone", "the Aleppo offensive" tagged MISC)."""
+    if " " in group.longest.key or any(name_key(m.text) != m.key for m in group.mentions):
         return []  # a title or honorific ("M. Homs") says person
     return [e for e in kb.candidates(group.longest.text) if e.kind == "city" and
             context.get(e.country or "", 0) and e.population >= MIN_CITY_POPULATION and
