@@ -45,6 +45,13 @@ def test_english_pronoun_and_title_speakers_resolve_to_the_person_named_before(s
     assert [q[1] for q in quotes] == ["Henrik Dalgaard", "Henrik Dalgaard"]
 
 
+def test_a_pronoun_subject_speaks_not_the_outlet_or_person_after_the_verb(steps):
+    _, quotes = quotes_of(steps, "Colonel Marta Okafor led the artillery for a year. "
+                          '"We destroyed more than we saved," she wrote in the Defence Review. '
+                          '"Nobody listened," she told Bernard Lavigne.', "en")
+    assert [q[1] for q in quotes] == ["Marta Okafor", "Marta Okafor"]
+
+
 def test_english_indirect_speech(steps):
     _, quotes = quotes_of(steps, "General Piet Vanderhoek told reporters that the offensive had "
                           "reached its first objectives. The talks will resume next week, "

@@ -555,16 +555,20 @@ def _speaker(doc: Document, passage: Passage, window: Span, verb: re.Match[str],
     # it is, not the speaker
     named = [m for m in people.inside(*source)
              if not doc.text.startswith(("'s", "’s"), m["end"])]
+    pronoun = _PRONOUN.search(text, window.start, window.end)
+    before = [m for m in named if m["end"] <= verb_source]
+    if named and not before and pronoun is not None and pronoun.end() <= verb.start():
+        # "…," he wrote in the Review / she told CNN: a pronoun is the verb's subject, the
+        # names after the verb are where or to whom
+        named = []
     if named:
         # "X told the BBC that …": the subject before the verb speaks, not the addressee
-        before = [m for m in named if m["end"] <= verb_source]
         pool = before if before and window.end <= quote.start else named
         best = min(pool, key=lambda m: (m["label"] != "PER", abs(m["start"] - verb_source)))
         found = {"name": best["name"], "entity_id": best["entity_id"]}
         return _fuller(found, people, speakers, verb_source)
     quote_source = source_span(doc, passage, quote.start, quote.end)[0]
     title = _TITLE.search(text, window.start, window.end)
-    pronoun = _PRONOUN.search(text, window.start, window.end)
     if title or (pronoun and pronoun.group(1).lower() not in ("they", "ils", "elles")):
         person = people.person_before(quote_source, title.group("title") if title else None,
                                       doc.text, quoted)
