@@ -47,13 +47,6 @@ def _month_table() -> dict[str, int]:
 
 MONTHS = _month_table()
 
-
-def is_calendar_word(word: str) -> bool:
-    """A day or month name or abbreviation ("Monday", "mars", "Dec."): capitalised in English
-    and German, yet no part of a name."""
-    folded = _fold(word)
-    return folded in WEEKDAYS or folded in MONTHS
-
 _WORD = r"[^\W\d_]{3,}\.?"
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|º|°|\.)?\s*(?:de\s+)?(?P<m>{_WORD})"
@@ -165,6 +158,13 @@ _NOT_NAMES = WEEKDAYS | frozenset(_fold(w) for w in (
     "nuestro nostro updated posted published publié mis modified "
     "today yesterday hier heute aujourd'hui").split())
 _TOKEN_EDGE = "\"'“”«»()[]"
+
+
+def is_calendar_word(word: str) -> bool:
+    """A day or month name or abbreviation ("Monday", "mars", "Dec."): capitalised in English
+    and German, yet no part of a name."""
+    folded = _fold(word)
+    return folded in WEEKDAYS or folded in MONTHS
 
 
 def author_in(line: str) -> str | None:

@@ -46,8 +46,8 @@ class EntitiesStep:
 
     def recognizer(self, language: str | None) -> Any:
         """The transformers recogniser where it covers `language`, else None (built-in models)."""
-        if self.transformers_path is None or (
-                self.transformers_languages is not None and language not in self.transformers_languages):
+        languages = self.transformers_languages
+        if self.transformers_path is None or (languages is not None and language not in languages):
             return None
         return transformers_recognizer(str(self.transformers_path))
 
