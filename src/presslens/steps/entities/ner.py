@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from functools import lru_cache
 from typing import Any, Callable, Collection, Iterable
 
 from presslens.steps.entities.normalize import TITLES, name_key
