@@ -72,16 +72,17 @@ _NAME_LINKS = frozenset({"del", "de", "di", "da", "du", "des", "la", "le", "of",
 
 def _name_goes_on(text: str, tokens: list[tuple[int, int]], end_index: int) -> bool:
     """Whether the words right after a match continue a longer name: a capitalised word, or
-    a small link word and then one, joined by plain spaces ("Homs on Monday" does not: day
-    and month names are no part of a place's name)."""
+    a small link word and then one other than a day or month ("Stratford on Avon" goes on,
+    "Homs on Monday" does not), joined by plain spaces. A capitalised word right after the
+    match goes on even if it names a month: "Mitte Mai" is German for mid-May."""
     following = tokens[end_index + 1:end_index + 3]
     previous_end = tokens[end_index][1]
-    for start, end in following:
+    for position, (start, end) in enumerate(following):
         if text[previous_end:start] != " ":
             return False
         word = text[start:end]
         if word[0].isupper():
-            return not is_calendar_word(word)
+            return position == 0 or not is_calendar_word(word)
         if word not in _NAME_LINKS:
             return False
         previous_end = end
