@@ -288,6 +288,16 @@ def test_a_day_or_month_after_a_place_does_not_lengthen_its_name(kb):
     assert gazetteer.find("Die Eröffnung war für Mitte Mai geplant.", kb) == []
 
 
+def test_a_german_noun_after_its_article_is_no_city(kb):
+    from presslens.steps.entities import gazetteer
+    text = "Das Essen war gut, sagte er in Essen. Die Mitte der Stadt war leer, zur Halle auch."
+    assert [text[s:e] for s, e, _, _ in gazetteer.find(text, kb)] == ["Essen"]
+    assert text.index("Essen.") == gazetteer.find(text, kb)[0][0]
+    # a capitalised article inside a sentence belongs to the name
+    text = "Minister in Den Haag und Der Spiegel berichten."
+    assert {text[s:e] for s, e, _, _ in gazetteer.find(text, kb)} == {"Den Haag", "Der Spiegel"}
+
+
 def test_a_name_does_not_end_with_a_preposition():
     from presslens.steps.entities.ner import trim_span
     text = "Engineers from the port said"

@@ -24,13 +24,35 @@ _TOKEN = re.compile(r"[lLdD]['’](?=[^\W\d_])|[^\W_](?:[\w'’.\-]*[^\W_])?\.?|
 _ARTICLE_START = re.compile(r"(?:al|el|an|ar|as|ash|at|ad|az|ul)[-‐‑](?=[A-Z])")
 
 
-def _eligible(entity: Entity, surface: str, sentence_initial: bool) -> bool:
+#: German articles and article-fused prepositions: German capitalises every noun, and a noun
+#: after one of these is a common noun ("das Essen", "die Mitte der Stadt", "zur Halle"),
+#: while a German city stands without an article ("in Essen", "aus Halle")
+_GERMAN_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines im am "
+                             "zum zur vom beim".split())
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\s+$")
+
+
+def _german_noun(text: str, start: int, surface: str, sentence_initial: bool) -> bool:
+    """Whether a one-word match is a noun after a German article: one in lower case ("zur
+    Halle") or opening the sentence ("Das Essen …"; the keys drop the article, so it may be
+    inside the match). A capitalised article mid-sentence is part of a name ("in Den Haag")."""
+    words = surface.split()
+    if len(words) == 2:
+        return words[0].lower() in _GERMAN_ARTICLES and (words[0].islower() or sentence_initial)
+    before = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    if len(words) != 1 or before is None or before.group(1).lower() not in _GERMAN_ARTICLES:
+        return False
+    return before.group(1).islower() or bool(
+        SENTENCE_START.search(text[max(0, before.start(1) - 3):before.start(1)]))
+
+
+def _eligible(entity: Entity, surface: str, sentence_initial: bool, german_noun: bool) -> bool:
     if len(surface) <= 3 and not surface.replace(".", "").isupper():
         return False  # "Is", "Un", "Ap": only all-capital short forms are acronyms
     if entity.kind == "city":
         if entity.population < MIN_CITY_POPULATION or is_code_alias(surface, entity):
             return False
-        if sentence_initial and " " not in surface:
+        if (sentence_initial and " " not in surface) or german_noun:
             return False
     return True
 
@@ -144,7 +166,8 @@ def _longest_match(text: str, tokens: list[tuple[int, int]], index: int,
         if trimmed is None:
             continue
         kept = text[trimmed[0]:trimmed[1]]
-        if not any(ch.isupper() for ch in kept) or not _eligible(entity, kept, sentence_initial):
+        if not any(ch.isupper() for ch in kept) or not _eligible(
+                entity, kept, sentence_initial, _german_noun(text, trimmed[0], kept, sentence_initial)):
             continue
         if lower_start and not article and entity.kind == "city":
             continue  # "bande de Gaza" is the Strip, but "ville de Paris" no city alias
