@@ -3,8 +3,9 @@
 Adds recall where the model misses a name (a rare armed group, "Daech" in an English page) and
 is the only recogniser for languages without a model. To keep common words out ("Reading",
 "Mobile", "Nice" are cities too) a match must start with a capital letter, a small city
-(under MIN_CITY_POPULATION) never matches, and a one-word city at the start of a sentence is
-skipped: sentence-initial capitals say nothing about being a name.
+(under MIN_CITY_POPULATION) never matches, and a one-word city at the start of a sentence or
+after a German article is skipped: sentence-initial capitals say nothing about being a name,
+and German capitalises every noun ("das Essen").
 """
 
 from __future__ import annotations
