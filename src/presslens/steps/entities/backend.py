@@ -22,7 +22,8 @@ from presslens.local_models import load_token_classifier
 MAX_PIECES = 256
 #: pieces two neighbouring windows share, so every word is read with some context on both sides
 STRIDE = 64
-_BEGIN, _INSIDE = ("B", "S"), ("I", "E")
+#: tags that extend the open name (B and S open one, E and S close it)
+_INSIDE = ("I", "E")
 
 
 class TransformersRecognizer:

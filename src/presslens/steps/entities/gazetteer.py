@@ -47,13 +47,15 @@ def _german_noun(text: str, start: int, surface: str, sentence_initial: bool) ->
         SENTENCE_START.search(text[max(0, before.start(1) - 3):before.start(1)]))
 
 
-def _eligible(entity: Entity, surface: str, sentence_initial: bool, german_noun: bool) -> bool:
+def _eligible(entity: Entity, text: str, start: int, surface: str, sentence_initial: bool) -> bool:
+    """Whether `surface`, found at `start` in `text`, may stand for `entity`."""
     if len(surface) <= 3 and not surface.replace(".", "").isupper():
         return False  # "Is", "Un", "Ap": only all-capital short forms are acronyms
     if entity.kind == "city":
         if entity.population < MIN_CITY_POPULATION or is_code_alias(surface, entity):
             return False
-        if (sentence_initial and " " not in surface) or german_noun:
+        if (sentence_initial and " " not in surface) or \
+                _german_noun(text, start, surface, sentence_initial):
             return False
     return True
 
@@ -167,8 +169,8 @@ def _longest_match(text: str, tokens: list[tuple[int, int]], index: int,
         if trimmed is None:
             continue
         kept = text[trimmed[0]:trimmed[1]]
-        if not any(ch.isupper() for ch in kept) or not _eligible(
-                entity, kept, sentence_initial, _german_noun(text, trimmed[0], kept, sentence_initial)):
+        if not any(ch.isupper() for ch in kept) or \
+                not _eligible(entity, text, trimmed[0], kept, sentence_initial):
             continue
         if lower_start and not article and entity.kind == "city":
             continue  # "bande de Gaza" is the Strip, but "ville de Paris" no city alias
