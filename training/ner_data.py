@@ -168,9 +168,11 @@ def gum_passages(split: str) -> Iterator[Passage]:
 
 
 def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop spans nested in or overlapping a longer one (longest first, then leftmost)."""
+    """Drop spans nested in or overlapping a longer one (longest first, then leftmost; of two
+    labels on the same span the first in alphabetical order, so that the choice does not
+    follow the set's order, which changes with Python's string hashing between processes)."""
     kept: list[tuple[int, int, str]] = []
-    for span in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
+    for span in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0], s[2])):
         if all(span[1] < k[0] or span[0] > k[1] for k in kept):
             kept.append(span)
     return sorted(kept)
