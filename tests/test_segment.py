@@ -342,3 +342,44 @@ def test_the_arrays_the_trainer_writes_load_as_the_model_it_trained() -> None:
                        trainer.as_stage(stage1, mean1, scale1).log_proba(x), atol=1e-5)
     assert np.allclose(model.second_stage_log_proba(s),
                        trainer.as_stage(stage2, mean2, scale2).log_proba(s), atol=1e-5)
+
+
+def test_lexicon_scores_sum_word_weights_over_the_line_head() -> None:
+    import numpy as np
+
+    lexicon = seg_model.Lexicon(np.array(["newsletter", "the", "council"]),
+                                np.array([-3.0, 0.5, 1.0]), -1.0)
+    # bias + weights of the known words, clipped to [-8, 8] and scaled by 1/4
+    assert lexicon.scores(["Newsletter"]).tolist() == [(-1.0 - 3.0) / 4]
+    assert lexicon.scores(["The council met"]).tolist() == [(-1.0 + 0.5 + 1.0) / 4]
+    assert lexicon.scores(["Ünbekannt"]).tolist() == [-1.0 / 4]  # no known word: the bias
+    # only the head counts: a word past the first 160 characters is not read
+    assert lexicon.scores(["x " * 90 + "council"]).tolist() == [-1.0 / 4]
+    again = seg_model.Lexicon.from_arrays(lexicon.arrays())
+    assert again.weights == lexicon.weights and again.bias == lexicon.bias
+
+
+def test_the_lexicon_learns_furniture_words_shared_by_many_pages() -> None:
+    import sys
+
+    import numpy as np
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "training"))
+    import train_segmenter as trainer
+
+    body, boilerplate = seg_model.LABELS.index("body"), seg_model.LABELS.index("boilerplate")
+    pages, words, ys, ws = [], [], [], []
+    for k in range(8):
+        lines = [{"subscribe", "newsletter"}, {"the", "mayor", f"topic{k}"},
+                 {"council", "voted", "the"}, {"share", "this"}]
+        pages.append({"file": f"site{k}.html"})
+        words.append(lines)
+        ys.append(np.array([boilerplate, body, body, boilerplate]))
+        ws.append(np.ones(4))
+    lexicon = trainer.fit_lexicon(pages, words, ys, ws, min_pages=5, c=1.0)
+    assert lexicon.weights["newsletter"] < 0 < lexicon.weights["council"]
+    assert not any(word.startswith("topic") for word in lexicon.weights)  # one page each
+    scores = lexicon.scores(["Subscribe to our newsletter", "The council voted"])
+    assert scores[0] < scores[1]

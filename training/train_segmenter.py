@@ -102,6 +102,47 @@ def user_copies(page: dict) -> list[dict]:
     return [_variant(page, article, "#article"), _variant(page, rows[lo:hi], "#cropped")]
 
 
+#: a word enters the lexicon when lines of this many source pages hold it: the lexicon is to
+#: learn words many sites share, not one site's menu
+LEXICON_MIN_PAGES = 20
+#: inverse L2 strength of the lexicon's logistic regression
+LEXICON_C = 0.2
+
+
+def page_words(page: dict) -> list[tuple[str, ...]]:
+    """The lexicon's inputs for each non-blank line of a page."""
+    lines = page["lines"]
+    return [feats.head_words(lines[i].text.strip()) for i in feats.content_lines(lines)]
+
+
+def fit_lexicon(pages: list[dict], words: list[list[tuple[str, ...]]], ys: list[np.ndarray],
+                ws: list[np.ndarray], min_pages: int = LEXICON_MIN_PAGES,
+                c: float = LEXICON_C) -> seg_model.Lexicon:
+    """Logistic regression of body against the rest over the words of the lines."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    sources: dict[str, set[str]] = {}
+    for page, lines in zip(pages, words):
+        source = _source(page)
+        for line in lines:
+            for word in line:
+                sources.setdefault(word, set()).add(source)
+    vocab = sorted(w for w, s in sources.items() if len(s) >= min_pages)
+    column = {w: j for j, w in enumerate(vocab)}
+    indptr, indices = [0], []
+    for lines in words:
+        for line in lines:
+            indices.extend(sorted(column[w] for w in line if w in column))
+            indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(indptr) - 1, len(vocab)))
+    y = np.concatenate(ys) == LABELS.index("body")
+    clf = LogisticRegression(C=c, max_iter=500)
+    clf.fit(x, y, sample_weight=np.concatenate(ws))
+    keep = np.flatnonzero(np.abs(clf.coef_[0]) >= 1e-3)
+    return seg_model.Lexicon(np.array(vocab)[keep], clf.coef_[0][keep], float(clf.intercept_[0]))
+
+
 def transitions(label_seqs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Add-one smoothed log transition matrix, log start and log prior over label sequences."""
     k = len(LABELS)
@@ -228,6 +269,10 @@ def main() -> None:
                         help="stage-1 MLPs, from consecutive seeds, probabilities averaged")
     parser.add_argument("--stage2-members", type=int, default=STAGE2_MEMBERS,
                         help="stage-2 MLPs, likewise")
+    parser.add_argument("--no-lexicon", dest="lexicon", action="store_false",
+                        help="no learned word lexicon for the second stage")
+    parser.add_argument("--lexicon-min-pages", type=int, default=LEXICON_MIN_PAGES)
+    parser.add_argument("--lexicon-c", type=float, default=LEXICON_C)
     parser.add_argument("--no-eval", action="store_true", help="skip the held-out benchmark")
     parser.add_argument("--exclude-val", action="store_true",
                         help="leave the validation slice out of the final fits too, for "
@@ -236,6 +281,7 @@ def main() -> None:
     fit_options = {"alpha": args.alpha, "max_iter": args.max_iter, "seed": args.seed}
     options = {**fit_options, "members": args.members}
     options2 = {**fit_options, "members": args.stage2_members}
+    lexicon_options = {"min_pages": args.lexicon_min_pages, "c": args.lexicon_c}
     np.random.seed(args.seed)
     t0 = time.perf_counter()
     pages = common.labelled_pages()
@@ -243,6 +289,7 @@ def main() -> None:
     # copies keep their source's file name before "#", so they share its folds below
     train += [copy for p in list(train) for copy in user_copies(p)]
     xs, ys, ws = zip(*(page_matrix(p, args.gold_weight) for p in train))
+    words = [page_words(p) for p in train]
     print(f"{len(train)} training pages, {sum(len(y) for y in ys)} lines "
           f"({time.perf_counter() - t0:.1f}s to load and featurise)", file=sys.stderr)
 
@@ -256,16 +303,23 @@ def main() -> None:
     # with --exclude-val no model ever learns from the validation slice
     fitted = [not (args.exclude_val and v) for v in inner]
     oof: list[np.ndarray | None] = [None] * len(train)
+    oof_lexical: list[np.ndarray | None] = [None] * len(train)
+
+    def subset(seq, rows):
+        return [a for a, r in zip(seq, rows) if r]
     for f in range(FOLDS):
         rows = [g != f and keep for g, keep in zip(fold, fitted)]
-        stage1 = as_stage(*fit_members(
-            [x for x, r in zip(xs, rows) if r], [y for y, r in zip(ys, rows) if r], hidden,
-            [w for w, r in zip(ws, rows) if r], **options))
+        stage1 = as_stage(*fit_members(subset(xs, rows), subset(ys, rows), hidden,
+                                       subset(ws, rows), **options))
+        lexicon = fit_lexicon(subset(train, rows), subset(words, rows), subset(ys, rows),
+                              subset(ws, rows), **lexicon_options) if args.lexicon else None
         for i, g in enumerate(fold):
             if g == f:
                 oof[i] = np.exp(stage1.log_proba(xs[i]))
+                if lexicon is not None:
+                    oof_lexical[i] = np.array([lexicon.score(w) for w in words[i]])
         print(f"fold {f}: {time.perf_counter() - t1:.1f}s", file=sys.stderr)
-    stacked = [feats.stack_features(x, p) for x, p in zip(xs, oof)]
+    stacked = [feats.stack_features(x, p, lex) for x, p, lex in zip(xs, oof, oof_lexical)]
 
     # prior weight of the hybrid decoder and the stage-2 check, on a slice of the training pages
     fit_s = [x for x, v in zip(stacked, inner) if not v]
@@ -293,8 +347,9 @@ def main() -> None:
             best = (f1 + 0.1 * macro, weight)
     prior_weight = best[1]
 
-    xs, ys, ws, stacked = ([a for a, keep in zip(seq, fitted) if keep]
-                           for seq in (xs, ys, ws, stacked))
+    lexicon = fit_lexicon(subset(train, fitted), subset(words, fitted), subset(ys, fitted),
+                          subset(ws, fitted), **lexicon_options) if args.lexicon else None
+    xs, ys, ws, stacked = (subset(seq, fitted) for seq in (xs, ys, ws, stacked))
     clfs, mean, scale = fit_members(xs, ys, hidden, ws, **options)
     clfs2, mean2, scale2 = fit_members(stacked, ys, (args.stage2_hidden,), ws, **options2)
     trans, start, prior = transitions(ys)
@@ -307,6 +362,8 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = model_arrays(mlp_arrays(clfs, mean, scale), mlp_arrays(clfs2, mean2, scale2, "s2_"),
                           trans, start, prior, prior_weight)
+    if lexicon is not None:
+        arrays.update(lexicon.arrays())
     np.savez_compressed(out_dir / "weights.npz", **arrays)
     meta = {
         "name": seg_model.MODEL_NAME,
@@ -327,7 +384,8 @@ def main() -> None:
         "excluded_validation": args.exclude_val,
         "train_lines": int(sum(len(y) for y in ys)),
         "prior_weight": prior_weight,
-        "stage2_features": feats.N_STACK,
+        "stage2_features": feats.N_STACK + (feats.N_STACK_LEXICAL if lexicon else 0),
+        "lexicon_words": len(lexicon.weights) if lexicon else 0,
         "stage1_folds": FOLDS,
         "gold_weight": args.gold_weight,
         "seed": args.seed,

@@ -269,10 +269,11 @@ def _classify(lines: Sequence[Line], hints: dict[str, Any] | None
         return labels, {}
     model = get_model()
     allowed = html_constraints(lines, index, hints) if hints else None
-    log_proba = model.log_proba(features)
+    texts = [lines[i].text for i in index]
+    log_proba = model.log_proba(features, [text.strip() for text in texts])
     path = model.decode(log_proba, allowed)
     if allowed is None:
-        path = choose_title([lines[i].text for i in index], index, path, log_proba)
+        path = choose_title(texts, index, path, log_proba)
     for i, k in zip(index, path):
         labels[i] = LABELS[k]
     if allowed is None:

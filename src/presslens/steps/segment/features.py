@@ -14,6 +14,7 @@ import re
 import string
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from typing import Sequence
 
 import numpy as np
@@ -228,9 +229,22 @@ _TEXT_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 17, 18, 19, 20, 21, 22, 23, 24, 2
                  29, 30, 31, 32, 40, 41)
 
 
-@lru_cache(maxsize=65536)
 def text_features(text: str) -> tuple[float, ...]:
-    """Features of a stripped line's text alone (cached: menus and footers repeat across pages)."""
+    """Features of a stripped line's text alone."""
+    return line_record(text)[0]
+
+
+def head_words(text: str) -> tuple[str, ...]:
+    """The distinct lower-cased words of a stripped line's first 160 characters (the learned
+    lexicon's inputs; see `model.Lexicon`)."""
+    return line_record(text)[1]
+
+
+@lru_cache(maxsize=65536)
+def line_record(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """(text_features, head_words) of a stripped line, worked out together: the cue tests and
+    the lexicon read the same words. Cached: menus and footers repeat across pages, and the
+    model asks for a page's words right after its features."""
     chars = len(text)
     words = _WORD.findall(text)
     n_words = len(words)
@@ -284,7 +298,7 @@ def text_features(text: str) -> tuple[float, ...]:
         min(text.count(",") + text.count("،") + text.count("，"), 10) / 10.0,
         1.0 if n_words <= 3 else 0.0,
         1.0 if n_words >= 25 else 0.0,
-    )
+    ), tuple(low_words)  # a tuple: the cache holds one per line, and sets are large
 
 
 def _char_counts(sample: str, word_chars: int | None) -> tuple[int, int, int]:
@@ -358,7 +372,7 @@ def line_features(lines: Sequence[Line]) -> tuple[list[int], np.ndarray]:
 
     base = np.zeros((n, N_BASE), dtype=np.float64)
     # one flat pass over the rows' values: faster than np.array on a list of tuples
-    text_values = itertools.chain.from_iterable(map(text_features, stripped))
+    text_values = itertools.chain.from_iterable(map(itemgetter(0), map(line_record, stripped)))
     base[:, _TEXT_COLUMNS] = np.fromiter(text_values, dtype=np.float64,
                                          count=n * len(_TEXT_COLUMNS)).reshape(n, -1)
     base[:, 10] = np.log1p(indents)
@@ -408,6 +422,8 @@ STACK_WINDOW = 6
 _LOG_CHARS, _BLOCK_FIRST = BASE_NAMES.index("log_chars"), BASE_NAMES.index("block_first")
 _BODY = 2  # column of `body` in the model's label order (presslens.document.SEGMENT_LABELS)
 N_STACK_AGGREGATES = 24
+#: lexical inputs of the second stage: the line's word score, its means over 2 and 6 lines
+N_STACK_LEXICAL = 3
 
 
 def _dist_to(flags: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -432,14 +448,17 @@ def _window_mean(values: np.ndarray, rows: np.ndarray, width: int) -> np.ndarray
     return (csum[hi] - csum[lo]) / (hi - lo)
 
 
-def stack_features(features: np.ndarray, proba: np.ndarray) -> np.ndarray:
+def stack_features(features: np.ndarray, proba: np.ndarray,
+                   lexical: np.ndarray | None = None) -> np.ndarray:
     """Second-stage inputs: the line's own base features, first-stage probabilities of the lines
-    within STACK_WINDOW either side, and page/block aggregates of the body probability (the
-    block's mean, the main high-probability region, distance to confident body lines)."""
+    within STACK_WINDOW either side, page/block aggregates of the body probability (the
+    block's mean, the main high-probability region, distance to confident body lines) and,
+    where the model has a lexicon, its word score of the line (`lexical`) and of its neighbours."""
     n, k = proba.shape
+    n_lexical = 0 if lexical is None else N_STACK_LEXICAL
     if n == 0:
-        return np.zeros((0, N_BASE + (2 * STACK_WINDOW + 1) * k + N_STACK_AGGREGATES),
-                        dtype=np.float32)
+        return np.zeros((0, N_BASE + (2 * STACK_WINDOW + 1) * k + N_STACK_AGGREGATES
+                         + n_lexical), dtype=np.float32)
     rows = np.arange(n)
     base = features[:, :N_BASE].astype(np.float64)
     window = np.zeros((n, (2 * STACK_WINDOW + 1) * k))
@@ -491,7 +510,11 @@ def stack_features(features: np.ndarray, proba: np.ndarray) -> np.ndarray:
     agg[:, 21] = float(body.max())
     agg[:, 22] = float(body.mean())
     agg[:, 23] = np.log1p(block_size[block_of]) / 3.0
-    return np.concatenate((base, window, agg), axis=1).astype(np.float32)
+    parts = [base, window, agg]
+    if lexical is not None:
+        parts.append(np.stack((lexical, _window_mean(lexical, rows, 2),
+                               _window_mean(lexical, rows, STACK_WINDOW)), axis=1))
+    return np.concatenate(parts, axis=1).astype(np.float32)
 
 
 N_STACK = N_BASE + (2 * STACK_WINDOW + 1) * 5 + N_STACK_AGGREGATES

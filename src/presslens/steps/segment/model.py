@@ -6,10 +6,13 @@ Weights live in `models/segmenter/weights.npz` (plain arrays, no pickle) beside 
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from operator import itemgetter
+from typing import Iterable
 
 import numpy as np
 
@@ -97,6 +100,47 @@ class MemberMLPs:
         return np.log(h.mean(axis=1))
 
 
+class Lexicon:
+    """A learned weight per word (log-odds of body against the other labels, from a logistic
+    regression over the words of the training pages' lines); a line's score is the sum over the
+    lower-cased words of its head, scaled. It learns the furniture vocabulary (and the body's)
+    of many sites, beyond the hand-written cue lists."""
+
+    def __init__(self, words: np.ndarray, weights: np.ndarray, bias: float) -> None:
+        self.weights = dict(zip((str(w) for w in words), (float(v) for v in weights)))
+        self.bias = float(bias)
+
+    def score(self, words: Iterable[str]) -> float:
+        """The score of a line from its distinct head words."""
+        return float(self._scaled(self._total(words)))
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """One score per stripped line text."""
+        from presslens.steps.segment.features import line_record
+
+        totals = np.fromiter(map(self._total, map(itemgetter(1), map(line_record, texts))),
+                             dtype=np.float64, count=len(texts))
+        return self._scaled(totals)
+
+    def _total(self, words: Iterable[str]) -> float:
+        return sum(map(self.weights.get, words, itertools.repeat(0.0)))
+
+    def _scaled(self, totals: np.ndarray | float) -> np.ndarray:
+        # log-odds past ±8 say nothing more; a quarter keeps the input near the others' scale
+        return np.clip(self.bias + totals, -8.0, 8.0) / 4.0
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"lex_words": np.array(list(self.weights)),
+                "lex_weights": np.array(list(self.weights.values()), dtype=np.float32),
+                "lex_bias": np.array(self.bias)}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> "Lexicon | None":
+        if "lex_words" not in arrays:
+            return None
+        return cls(arrays["lex_words"], arrays["lex_weights"], float(arrays["lex_bias"]))
+
+
 def _block_diagonal(blocks: list[np.ndarray]) -> np.ndarray:
     out = np.zeros((sum(b.shape[0] for b in blocks), sum(b.shape[1] for b in blocks)))
     row = col = 0
@@ -116,6 +160,7 @@ class SegmenterModel:
         # optional second (stacked) stage over the first stage's probabilities in context
         self.second_stage = MemberMLPs.from_arrays(arrays, "s2_") if "s2_n_layers" in arrays \
             else None
+        self.lexicon = Lexicon.from_arrays(arrays)
         self.decoder = Decoder(arrays["log_transitions"], arrays["log_start"], arrays["log_prior"],
                                float(arrays["prior_weight"]))
         labels = [str(x) for x in arrays["labels"]]
@@ -145,14 +190,16 @@ class SegmenterModel:
             raise PresslensError(f"the {MODEL_NAME} model has no second stage")
         return self.second_stage.log_proba(stacked)
 
-    def log_proba(self, features: np.ndarray) -> np.ndarray:
-        """Log class probabilities, one row per line, columns in LABELS order."""
+    def log_proba(self, features: np.ndarray, texts: list[str]) -> np.ndarray:
+        """Log class probabilities, one row per line, columns in LABELS order; `texts` are the
+        stripped lines the feature rows describe."""
         first = self.first_stage_log_proba(features)
         if self.second_stage is None or len(first) == 0:
             return first
         from presslens.steps.segment.features import stack_features
 
-        return self.second_stage_log_proba(stack_features(features, np.exp(first)))
+        lexical = self.lexicon.scores(texts) if self.lexicon is not None else None
+        return self.second_stage_log_proba(stack_features(features, np.exp(first), lexical))
 
     def decode(self, log_proba: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
         return self.decoder.decode(log_proba, allowed)
