@@ -358,6 +358,7 @@ def main() -> None:
     print(f"trained in {train_seconds:.1f}s ({epochs} epochs), prior weight {prior_weight}",
           file=sys.stderr)
 
+    n_stack = feats.N_STACK + (feats.N_STACK_LEXICAL if lexicon else 0)
     out_dir = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = model_arrays(mlp_arrays(clfs, mean, scale), mlp_arrays(clfs2, mean2, scale2, "s2_"),
@@ -371,9 +372,10 @@ def main() -> None:
         "labels": list(LABELS),
         "architecture": f"{args.members} x MLP {feats.N_FEATURES}-{'-'.join(map(str, hidden))}-"
                         f"{len(LABELS)} (ReLU, softmax; probabilities averaged), stacked "
-                        f"{args.stage2_members} x MLP {feats.N_STACK}-{args.stage2_hidden}-"
+                        f"{args.stage2_members} x MLP {n_stack}-{args.stage2_hidden}-"
                         f"{len(LABELS)} over their out-of-fold probabilities (±"
-                        f"{feats.STACK_WINDOW} lines, block and page aggregates) "
+                        f"{feats.STACK_WINDOW} lines, block and page aggregates"
+                        f"{', lexicon scores' if lexicon else ''}) "
                         "+ Viterbi over non-blank lines",
         "features": feats.feature_names(),
         "data": "trafilatura evaluation set (990 HTML pages, gold snippets), rendered with "
@@ -384,7 +386,7 @@ def main() -> None:
         "excluded_validation": args.exclude_val,
         "train_lines": int(sum(len(y) for y in ys)),
         "prior_weight": prior_weight,
-        "stage2_features": feats.N_STACK + (feats.N_STACK_LEXICAL if lexicon else 0),
+        "stage2_features": n_stack,
         "lexicon_words": len(lexicon.weights) if lexicon else 0,
         "stage1_folds": FOLDS,
         "gold_weight": args.gold_weight,
