@@ -10,8 +10,8 @@ import itertools
 import json
 import threading
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from operator import itemgetter
+from pathlib import Path
 from typing import Iterable
 
 import numpy as np
@@ -115,7 +115,7 @@ class Lexicon:
         return float(self._scaled(self._total(words)))
 
     def scores(self, texts: list[str]) -> np.ndarray:
-        """One score per stripped line text."""
+        """One score per stripped line text (the words come from the features' line cache)."""
         from presslens.steps.segment.features import line_record
 
         totals = np.fromiter(map(self._total, map(itemgetter(1), map(line_record, texts))),
