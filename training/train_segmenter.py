@@ -143,6 +143,11 @@ def fit_lexicon(pages: list[dict], words: list[list[tuple[str, ...]]], ys: list[
     return seg_model.Lexicon(np.array(vocab)[keep], clf.coef_[0][keep], float(clf.intercept_[0]))
 
 
+def _kept(seq, flags) -> list:
+    """The items of `seq` whose flag is true."""
+    return [item for item, keep in zip(seq, flags) if keep]
+
+
 def transitions(label_seqs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Add-one smoothed log transition matrix, log start and log prior over label sequences."""
     k = len(LABELS)
@@ -304,15 +309,12 @@ def main() -> None:
     fitted = [not (args.exclude_val and v) for v in inner]
     oof: list[np.ndarray | None] = [None] * len(train)
     oof_lexical: list[np.ndarray | None] = [None] * len(train)
-
-    def subset(seq, rows):
-        return [a for a, r in zip(seq, rows) if r]
     for f in range(FOLDS):
         rows = [g != f and keep for g, keep in zip(fold, fitted)]
-        stage1 = as_stage(*fit_members(subset(xs, rows), subset(ys, rows), hidden,
-                                       subset(ws, rows), **options))
-        lexicon = fit_lexicon(subset(train, rows), subset(words, rows), subset(ys, rows),
-                              subset(ws, rows), **lexicon_options) if args.lexicon else None
+        stage1 = as_stage(*fit_members(_kept(xs, rows), _kept(ys, rows), hidden,
+                                       _kept(ws, rows), **options))
+        lexicon = fit_lexicon(_kept(train, rows), _kept(words, rows), _kept(ys, rows),
+                              _kept(ws, rows), **lexicon_options) if args.lexicon else None
         for i, g in enumerate(fold):
             if g == f:
                 oof[i] = np.exp(stage1.log_proba(xs[i]))
@@ -322,13 +324,9 @@ def main() -> None:
     stacked = [feats.stack_features(x, p, lex) for x, p, lex in zip(xs, oof, oof_lexical)]
 
     # prior weight of the hybrid decoder and the stage-2 check, on a slice of the training pages
-    fit_s = [x for x, v in zip(stacked, inner) if not v]
-    fit_y = [y for y, v in zip(ys, inner) if not v]
-    fit_w = [w for w, v in zip(ws, inner) if not v]
-    val_pages = [p for p, v in zip(train, inner) if v]
-    val_s = [x for x, v in zip(stacked, inner) if v]
-    val_oof = [p for p, v in zip(oof, inner) if v]
-    val_y = [y for y, v in zip(ys, inner) if v]
+    outer = [not v for v in inner]
+    fit_s, fit_y, fit_w = (_kept(seq, outer) for seq in (stacked, ys, ws))
+    val_pages, val_s, val_oof, val_y = (_kept(seq, inner) for seq in (train, stacked, oof, ys))
     stage2 = as_stage(*fit_members(fit_s, fit_y, (args.stage2_hidden,), fit_w, **options2))
     val_lp = [stage2.log_proba(x) for x in val_s]
     trans, start, prior = transitions(list(fit_y))
@@ -347,9 +345,9 @@ def main() -> None:
             best = (f1 + 0.1 * macro, weight)
     prior_weight = best[1]
 
-    lexicon = fit_lexicon(subset(train, fitted), subset(words, fitted), subset(ys, fitted),
-                          subset(ws, fitted), **lexicon_options) if args.lexicon else None
-    xs, ys, ws, stacked = (subset(seq, fitted) for seq in (xs, ys, ws, stacked))
+    lexicon = fit_lexicon(_kept(train, fitted), _kept(words, fitted), _kept(ys, fitted),
+                          _kept(ws, fitted), **lexicon_options) if args.lexicon else None
+    xs, ys, ws, stacked = (_kept(seq, fitted) for seq in (xs, ys, ws, stacked))
     clfs, mean, scale = fit_members(xs, ys, hidden, ws, **options)
     clfs2, mean2, scale2 = fit_members(stacked, ys, (args.stage2_hidden,), ws, **options2)
     trans, start, prior = transitions(ys)
