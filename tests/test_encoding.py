@@ -76,3 +76,23 @@ def test_never_raises_on_random_bytes():
         assert isinstance(text, str) and isinstance(encoding, str)
         assert isinstance(warnings, list)
     assert decode_bytes(os.urandom(1000))[0]
+
+
+def test_utf8_page_with_a_few_windows_1252_bytes_keeps_its_accents():
+    # a UTF-8 template around one snippet stored in windows-1252: detection of the whole
+    # page would pick an 8-bit code page and garble every "ö" of the UTF-8 part
+    page = ("<p>So schön winterlich ist es – Grüße aus Köln.</p>\n".encode("utf-8") * 3
+            + "<p>Zwiebeln für die Soße</p>\n".encode("cp1252"))
+    text, encoding, warnings = decode_bytes(page)
+    assert text == ("<p>So schön winterlich ist es – Grüße aus Köln.</p>\n" * 3
+                    + "<p>Zwiebeln für die Soße</p>\n")
+    assert encoding == "utf-8"
+    assert warnings == ["[W005] UTF-8 with 2 stray bytes that are not; read them as windows-1252"]
+
+
+def test_legacy_cjk_bytes_are_not_taken_for_mostly_utf8():
+    # GB2312 pairs often look like two-byte UTF-8 sequences, but far more bytes do not
+    text = "新华社北京电 国务院总理今天在人民大会堂会见了来访的代表团，双方就经贸合作交换了意见。" * 3
+    decoded, encoding, _ = decode_bytes(text.encode("gb2312"))
+    assert encoding != "utf-8"
+    assert decoded == text

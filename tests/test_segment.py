@@ -147,6 +147,20 @@ def test_html_hints_decide_the_lines_they_cover() -> None:
     assert {labels[item] for item in MENU} == {"boilerplate"}
 
 
+def test_html_title_is_the_line_that_is_the_title_not_one_that_holds_it() -> None:
+    # a recipe page: the headline, then the ingredients heading that repeats it inside the
+    # extraction's main text; the heading is article text, the headline the title
+    title, heading = "Bee Sting Muffins", "For the Bee Sting Muffins"
+    text = f"Home\n\n{title}\n\n{heading}\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    hints = {"html_main": "\n".join([heading] + PARAGRAPHS), "html_comments": None,
+             "html_meta": {"title": title}}
+    doc = Document(text, media_type="html", hints=hints)
+    SegmentStep()(doc)
+    labels = labels_by_line(doc)
+    assert labels[title] == "title"
+    assert labels[heading] == "body"
+
+
 def test_html_comments_hint_marks_the_thread() -> None:
     text, _ = build_page()
     hints = {"html_main": "\n".join(PARAGRAPHS),

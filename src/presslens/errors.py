@@ -54,6 +54,7 @@ class Warnings:
     W002 = _Code("W002", "HTML looks truncated or malformed: {detail}")
     W003 = _Code("W003", "trafilatura found no main text; lines were classified instead")
     W004 = _Code("W004", "encoding detected as {encoding} (not UTF-8)")
+    W005 = _Code("W005", "UTF-8 with {count} stray bytes that are not; read them as windows-1252")
 
 
 class PresslensError(Exception):

@@ -1,4 +1,5 @@
-"""Bytes to text without ever failing: BOM, UTF-8, a declared charset, charset-normalizer, replace."""
+"""Bytes to text without ever failing: BOM, UTF-8 (stray bytes repaired), a declared charset,
+charset-normalizer, replace."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ _WINDOWS_1252_ALIASES = {"ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1",
                          "l1", "cp819", "ibm819"}
 
 
+# a well-formed UTF-8 sequence of two to four bytes (ASCII says nothing about the encoding)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# what decoding with errors="surrogateescape" makes of a byte that is not UTF-8
+_STRAY = re.compile("[\udc80-\udcff]+")
+#: UTF-8 sequences per stray byte from which a page counts as UTF-8 with a few foreign bytes
+MIXED_UTF8_RATIO = 4
+
+
 def sniff_bom(data: bytes) -> str | None:
     """The Python codec named by a byte-order mark at the start of `data`, if any."""
     for bom, codec in _BOMS:
@@ -48,6 +57,10 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        text, stray = mixed
+        return text, "utf-8", [Warnings.W005.format(count=stray)]
     for codec in _candidates(data):
         try:
             text = data.decode(codec)
@@ -56,6 +69,27 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         return text, codec, [Warnings.W004.format(encoding=codec)]
     return (data.decode("utf-8", errors="replace"), "utf-8",
             [Warnings.W001.format(encoding="utf-8")])
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, number of stray bytes) when `data` is UTF-8 but for a few bytes, else None.
+
+    Pages built from a UTF-8 template with a snippet from a windows-1252 source (or a
+    database that stored one record in Latin-1) are common. Whole-page detection reads
+    them as some 8-bit code page and garbles every accented letter ("schÃ¶n", "schﺣﭘn");
+    the many well-formed UTF-8 sequences say what the page is. Legacy CJK encodings also
+    hold such sequences by chance, but far fewer than bytes that are not UTF-8.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(map(len, _STRAY.findall(text)))
+    if stray * MIXED_UTF8_RATIO > sum(1 for _ in _UTF8_SEQUENCE.finditer(data)):
+        return None
+    return _STRAY.sub(_as_windows_1252, text), stray
+
+
+def _as_windows_1252(match: re.Match[str]) -> str:
+    raw = bytes(ord(ch) - 0xDC00 for ch in match.group())
+    return raw.decode("cp1252", errors="replace")
 
 
 def _decode_with_bom(data: bytes, codec: str) -> tuple[str, str, list[str]]:

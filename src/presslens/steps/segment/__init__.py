@@ -87,9 +87,12 @@ def forced_labels(lines: Sequence[Line], index: Sequence[int],
         if title and text and (text == title or (title in text and len(text) <= 1.3 * len(title) + 10)):
             title_rows.append(row)
     if title_rows:
-        # the title match nearest before the article; other matches (menus, teasers) stay free
-        before = [r for r in title_rows if r <= first_body]
-        forced[before[-1] if before else title_rows[0]] = _INDEX["title"]
+        # the title match nearest before the article, a line that is the title rather than one
+        # that holds it ("Ingredients for Bee Sting Muffins" under "Bee Sting Muffins");
+        # other matches (menus, teasers) stay free
+        before = [r for r in title_rows if r <= first_body] or title_rows[:1]
+        exact = [r for r in before if match_key(lines[index[r]].text) == title]
+        forced[(exact or before)[-1]] = _INDEX["title"]
     return forced, not_body
 
 
