@@ -209,3 +209,26 @@ def test_seed_with_nested_thread():
     _check_spans(doc)
     assert sum(c.author is None for c in comments) >= 1  # bullet lines that are the text itself
     assert sum(c.text == "" for c in comments) >= 1  # a name with no text
+
+
+def test_name_date_reply_widget_headers_build_the_tree():
+    thread = "\n".join([
+        " 1. Ben 19. Juni 2018 um 15:28 Uhr - Antworten",
+        "",
+        "    Bei der Privatheit denkt das Gericht vermutlich anders.",
+        "",
+        "      + MoritzMeyer 19. Juni 2018 um 20:41 Uhr - Antworten",
+        "",
+        "        Danke für dein Feedback.",
+        " 2. Anna says March 3, 2019 at 9:14 am",
+        "",
+        "    Liebe Grüße aus Köln,",
+        "    und danke für den Text.",
+    ])
+    doc, comments = _parse(thread)
+    assert [(c.author, c.timestamp, c.parent, c.depth) for c in comments] == [
+        ("Ben", "2018-06-19T15:28", None, 0),
+        ("MoritzMeyer", "2018-06-19T20:41", "c1", 1),
+        ("Anna", "2019-03-03T09:14", None, 0)]
+    assert comments[1].text == "Danke für dein Feedback."
+    _check_spans(doc)

@@ -257,3 +257,85 @@ def test_name_and_date_on_one_line():
     assert is_widget("Vous devez être connecté pour publier un commentaire.")
     assert is_widget("Log in to reply") and not is_widget("Sign up")
     assert not is_section_header("Kommentar")  # an opinion column's label
+
+
+def test_header_with_reply_widget_after_filler_and_numbered_comments():
+    # WordPress "Ben 19. Juni 2018 um 15:28 Uhr - Antworten": the date runs into "Uhr" and the
+    # reply widget; comments are a numbered list with nested "+" replies
+    text = "\n".join([
+        "Das Gericht hat am Dienstag entschieden, dass die Beiträge Werbung waren.",
+        "",
+        "36 Comments",
+        "",
+        " 1. Ben 19. Juni 2018 um 15:28 Uhr - Antworten",
+        "",
+        "    Bei der Privatheit denkt das Gericht vermutlich anders, als es schreibt.",
+        "",
+        "      + MoritzMeyer 19. Juni 2018 um 20:41 Uhr - Antworten",
+        "",
+        "        Danke für dein Feedback, das sehe ich genauso.",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["36 Comments"] == "boilerplate"
+    assert got["1. Ben 19. Juni 2018 um 15:28 Uhr - Antworten"] == "comment"
+    assert got["Danke für dein Feedback, das sehe ich genauso."] == "comment"
+    assert author_date_header("Ben 19. Juni 2018 um 15:28 Uhr - Antworten")[0] == "Ben"
+
+
+def test_bracketed_count_heading_and_name_date_headers():
+    text = "\n".join([
+        "99. Kevin Dubrow",
+        "100. Ray Gillen",
+        "",
+        "{ 38 comments… read them below or add one }",
+        "",
+        "Armanox June 28, 2015 at 10:25 pm",
+        "",
+        "Really, no Shagrath? Where is the rest of the list then?",
+        "",
+        "Rebel Raime July 25, 2015 at 7:01 pm",
+        "",
+        "He should be number one, he is better than everyone in the top five.",
+    ])
+    lines, labels = _marked(text, 2)
+    got = _by_text(lines, labels)
+    assert is_section_header("{ 38 comments… read them below or add one }")
+    assert got["100. Ray Gillen"] == "body"
+    assert got["Armanox June 28, 2015 at 10:25 pm"] == "comment"
+    assert got["He should be number one, he is better than everyone in the top five."] == "comment"
+
+
+def test_comment_opening_with_a_greeting_line():
+    # name, then its date, then a greeting on a line of its own before the text
+    text = "\n".join([
+        "Die Tasche ist ein Einzelstück aus den sechziger Jahren, gefertigt in Paris.",
+        "",
+        "10 Kommentare",
+        "",
+        " 1. Beate",
+        "    19. Juni 2019 / 6:16",
+        "",
+        "    Guten Morgen Martina,",
+        "",
+        "    da hast du wirklich eine einzigartige Tasche. Schön, dass du sie zeigst.",
+        "",
+        "    Antworten",
+        " 2. Astrid",
+        "    19. Juni 2019 / 6:37",
+        "",
+        "    Liebe Martina,",
+        "",
+        "    das ist ein hochinteressanter Artikel und eine exklusive Tasche.",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["1. Beate"] == got["Guten Morgen Martina,"] == "comment"
+    assert got["das ist ein hochinteressanter Artikel und eine exklusive Tasche."] == "comment"
+
+
+def test_date_glued_to_the_name_before_it():
+    # rendered Blogger comments: "Sana6. Juni 2015 um 10:23"
+    assert author_date_header("Sana6. Juni 2015 um 10:23") == ("Sana", timestamp_in(
+        "Sana6. Juni 2015 um 10:23"))
+    assert timestamp_in("Sana6. Juni 2015 um 10:23").value == "2015-06-06T10:23"

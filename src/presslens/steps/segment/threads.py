@@ -47,7 +47,8 @@ _DATE_PATTERNS = (
     # 18.10.2019, 22/01/2020, 14. 01. 2020, 8.6.20
     ("dmy", re.compile(r"\b(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2})\b")),
     # 18. Oktober 2019, 15 mai 2019, 3 de marzo de 2019
-    ("dMy", re.compile(rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?{_WORD}\.?,?\s+"
+    # (no word boundary before the day: renderings glue a commenter's name to it, "Sana6. Juni")
+    ("dMy", re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?{_WORD}\.?,?\s+"
                        rf"(?:de\s+)?(\d{{4}})\b")),
     # March 3, 2019 / Feb 6, 2014
     ("Mdy", re.compile(rf"\b{_WORD}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
@@ -182,10 +183,18 @@ def timestamp_line(text: str) -> Timestamp | None:
     if _only_filler(text[:stamp.start] + " " + text[stamp.end:]):
         return stamp
     # "03.03.2024, 16:18 Zum Antworten anmelden": a comment's date with its reply widget
-    tail = text[stamp.end:].strip(" ,.-/|·•")
-    if _only_filler(text[:stamp.start]) and tail and is_widget(tail):
+    if _only_filler(text[:stamp.start]) and widget_after_filler(text[stamp.end:]):
         return stamp
     return None
+
+
+def widget_after_filler(rest: str) -> bool:
+    """`rest` (what follows a date) is a reply widget, maybe after filler words and
+    punctuation: " - Reply", " Uhr - Antworten", " at 9:14 am | Reply"."""
+    tail = rest
+    while tail and (m := _FILLER.match(tail)) and m.end():
+        tail = tail[m.end():]
+    return bool(tail) and is_widget(tail)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,11 +226,12 @@ def looks_like_name(text: str) -> bool:
 
 # the verb is searched for and the author is what comes before it: a lazy "author" group in
 # front of the verb backtracked on every long line
-_SAYS = re.compile(
-    r"\s(?:says|said|wrote|writes|replied|dit|a dit|écrit|a écrit|répond|sagt|schreibt|schrieb|"
-    r"meint|antwortet|dice|dijo|escribe|escribió|comenta|comentó|scrive|ha scritto|scrisse|"
-    r"risponde)\s*:\s*",
-    re.I)
+_SAY_VERBS = (r"says|said|wrote|writes|replied|dit|a dit|écrit|a écrit|répond|sagt|schreibt|"
+              r"schrieb|meint|antwortet|dice|dijo|escribe|escribió|comenta|comentó|scrive|"
+              r"ha scritto|scrisse|risponde")
+_SAYS = re.compile(rf"\s(?:{_SAY_VERBS})\s*:\s*", re.I)
+# the verb between a commenter's name and the date: "Anna says March 3, 2019 at 9:14 am"
+_SAYS_BEFORE_DATE = re.compile(rf"\s(?:{_SAY_VERBS})\s*:?\s*$", re.I)
 _AUTHOR_PREFIX = re.compile(r"^(?:#?\d+\s+)?(?:kommentar von|comment by|commentaire de|"
                             r"comentario de|commento di|by|par|von|de|di|posted by)\s+", re.I)
 _AUTHOR_SUFFIX = re.compile(r"(?:[\s,/|·•\-–—]|\b(?:le|am|à|el|il|on))*$", re.I)
@@ -256,10 +266,13 @@ def author_date_header(text: str) -> tuple[str, Timestamp] | None:
     if stamp is None or stamp.start == 0:
         return None
     rest = text[stamp.end:]
-    if not _only_filler(rest) and not is_widget(rest.strip(" ,.-/|")):
+    if not _only_filler(rest) and not widget_after_filler(rest):
         return None
     before = _WEEKDAY_END.sub("", text[:stamp.start])
-    marked = _HEADER_SEPARATOR.search(before.rstrip()) or _AUTHOR_PREFIX.match(before)
+    said = _SAYS_BEFORE_DATE.search(before)
+    if said:
+        before = before[:said.start()]
+    marked = said or _HEADER_SEPARATOR.search(before.rstrip()) or _AUTHOR_PREFIX.match(before)
     author = _AUTHOR_SUFFIX.sub("", _AUTHOR_PREFIX.sub("", before)).strip()
     if not looks_like_name(author) or _SCORE.fullmatch(author.lower()):
         return None
@@ -316,6 +329,8 @@ _SECTION_HEADER = re.compile(
     rf"^(?:{_COUNT}\s+)?(?:{_STRONG})(?:\s*\(?\d+\)?)?\s*:?$"
     # "5 Gedanken zu „Titel“", "One thought on “Title”": a count, or the title quoted
     rf"|^{_COUNT}\s+(?:{_STRONG}|{_WEAK})(?:\s+{_ON}\b.*)?\s*:?$"
+    # "38 comments… read them below or add one": a count, then a short invitation
+    rf"|^{_COUNT}\s+(?:{_STRONG})\s*(?:…|\.\.\.|[-–—:])\s*.{{0,50}}$"
     rf"|^(?:{_STRONG})\s+{_ON}\s+[\"“„«‘'].*$"
     r"|^(?:join|start) the (?:discussion|conversation)\b.*$"
     r"|^(?:what do you think|diskutieren sie mit|was meinen sie|qu'en pensez-vous|"
@@ -423,7 +438,8 @@ def is_widget(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def is_section_header(text: str) -> bool:
     """A heading that opens a comment section: "Comments", "12 Kommentare", "Vos réactions"."""
-    text = text.strip().rstrip(":")
+    # "{ 38 comments… read them below or add one }": some themes bracket the heading
+    text = text.strip().strip("{}[]").strip().rstrip(":")
     if len(text) > 120:
         return False
     parts = bullet_parts(text)
@@ -461,6 +477,15 @@ def next_nonblank(lines: list[Line], i: int) -> int | None:
         if not lines[j].is_blank:
             return j
     return None
+
+
+# "Liebe Beate,", "Hi Anna,", "Bonjour à tous,": a greeting on a line of its own
+_SALUTATION = re.compile(r"[^\W\d_][^,.;:!?]{1,38},")
+
+
+def _opens_text(text: str) -> bool:
+    """The first line of someone's comment: a sentence, or a greeting before one."""
+    return _prose(text) or bool(_SALUTATION.fullmatch(text))
 
 
 @lru_cache(maxsize=8192)
@@ -571,17 +596,17 @@ class _Page:
         after = texts[j] if j is not None else ""
         before = texts[k] if k is not None else ""
         if timestamp_line(text):
-            if k is not None and j is not None and _prose(after) and (name_line(before) or (
+            if k is not None and j is not None and _opens_text(after) and (name_line(before) or (
                     _SCORE.fullmatch(before) and prev[k] is not None and name_line(texts[prev[k]]))):
                 return STRONG  # a name over its date over the text (a vote count may stand between)
             if j is not None and name_line(after) and nxt[j] is not None \
-                    and _prose(texts[nxt[j]]):
+                    and _opens_text(texts[nxt[j]]):
                 return STRONG  # a date over the name over the text
-            if j is not None and _prose(after) and not timestamp_line(after):
+            if j is not None and _opens_text(after) and not timestamp_line(after):
                 return DATED  # a date over the text
             return NO_HEADER
         if parts and parts[0][0] not in "0123456789" and j is not None and self.lines[j].indent > self.lines[i].indent \
-                and not bullet_parts(after) and _bullet_name(content) and _prose(after):
+                and not bullet_parts(after) and _bullet_name(content) and _opens_text(after):
             return BULLET  # "• name" over the indented text
         # a name heads a comment only beside its date or its votes: those tests (cached, and
         # made for every line anyway) go first, so that name_line's runs only where one holds
@@ -591,11 +616,11 @@ class _Page:
         if not name_line(content):
             return NO_HEADER
         if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
-                and _prose(texts[nxt[j]]):
+                and _opens_text(texts[nxt[j]]):
             return STRONG
         if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
             return STRONG  # "name / 12 / name": the forum repeats the author after the votes
-        if k is not None and timestamp_line(before) and _prose(after):
+        if k is not None and timestamp_line(before) and _opens_text(after):
             return STRONG
         return NO_HEADER
 
