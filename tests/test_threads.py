@@ -339,3 +339,8 @@ def test_date_glued_to_the_name_before_it():
     assert author_date_header("Sana6. Juni 2015 um 10:23") == ("Sana", timestamp_in(
         "Sana6. Juni 2015 um 10:23"))
     assert timestamp_in("Sana6. Juni 2015 um 10:23").value == "2015-06-06T10:23"
+    # and to a capitalised month name: "IwonaMay 30, 2019 at 1:06 PM"
+    assert author_date_header("IwonaMay 30, 2019 at 1:06 PM") == ("Iwona", timestamp_in(
+        "IwonaMay 30, 2019 at 1:06 PM"))
+    assert timestamp_in("IwonaMay 30, 2019 at 1:06 PM").value == "2019-05-30T13:06"
+    assert timestamp_in("The iPhone 11, 2019") is None

@@ -52,12 +52,17 @@ _DATE_PATTERNS = (
                        rf"(?:de\s+)?(\d{{4}})\b")),
     # March 3, 2019 / Feb 6, 2014
     ("Mdy", re.compile(rf"\b{_WORD}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
+    # "IwonaMay 30, 2019": renderings glue the name to a capitalised month too
+    ("gMdy", re.compile(r"(?<=[a-zß-ÿ])([A-ZÀ-Þ][a-zß-ÿ]{2,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+                        r"(\d{4})\b")),
     # 24-01-22: day and year cannot be told apart, kept raw
     ("raw", re.compile(r"\b\d{2}-\d{2}-\d{2}\b")),
     # 12 Octobre, without a year: kept raw
     ("dM", re.compile(rf"\b(\d{{1,2}})\.?\s+{_WORD}\b\.?")),
 )
-_MONTH_GROUP = {"dMy": 1, "Mdy": 0, "dM": 1}
+_MONTH_GROUP = {"dMy": 1, "Mdy": 0, "gMdy": 0, "dM": 1}
+#: patterns whose month stands as a word of its own (the glued one does not)
+_MONTH_WORD_KINDS = frozenset({"dMy", "Mdy", "dM"})
 # the month group of each of those patterns is a whole \w+ word (it stands between non-word
 # characters), so a text none of whose words is a month name cannot match them: one word
 # split spares three scans and the loop over "12 people"-like matches
@@ -146,7 +151,7 @@ def timestamp_in(text: str) -> Timestamp | None:
         needed = _PATTERN_NEEDS.get(kind)
         if needed and not any(ch in text for ch in needed):
             continue  # "2019-10-18" needs a hyphen, "18.10.2019" a dot or a slash
-        if kind in _MONTH_GROUP and not has_month:
+        if kind in _MONTH_WORD_KINDS and not has_month:
             continue
         m = _date_match(pattern, kind, text)
         if not m:
