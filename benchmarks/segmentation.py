@@ -16,7 +16,10 @@ with presslens' renderer; then
   - trafilatura    : trafilatura.extract on the HTML (upstream's settings), the HTML body path
 Measures: upstream's snippet score and a 4-token-shingle score (see `shingle_counts`), and the
 segment step's per-label line scores (text only) against the training labels of the held-out
-pages.
+pages. Comment threads (`comments_text_path`): the text path's comments against the comments
+trafilatura extracts from the HTML (a silver reference: it sees the DOM), 4-token shingles over
+the pages where trafilatura finds at least MIN_COMMENT_WORDS words of comments, and how often
+the text path finds comments on pages where trafilatura finds none.
 """
 
 from __future__ import annotations
@@ -131,6 +134,25 @@ def _prf(tp: int, fn: int, fp: int) -> dict[str, float]:
             "f1": round(2 * tp / max(2 * tp + fp + fn, 1), 4)}
 
 
+#: words of trafilatura's comments from which a page counts as having a comment thread
+MIN_COMMENT_WORDS = 30
+
+
+def comment_shingle_counts(comments: list[str], reference: str) -> np.ndarray:
+    """(TP, FN, FP) of 4-token shingles: the comments found against the reference's."""
+    ref = _shingles(normalize_ws(reference).split(), (4,))
+    found = set().union(*(_shingles(normalize_ws(c).split(), (4,)) for c in comments))
+    return np.array([len(ref & found), len(ref - found), len(found - ref)])
+
+
+def _thread_figures(counts: np.ndarray, pages: int, found: int, quiet: int,
+                    quiet_found: int) -> dict[str, Any]:
+    return {"pages_with_trafilatura_comments": pages, "shingle": _prf(*map(int, counts)),
+            "pages_where_text_path_found_comments": found,
+            "pages_without_trafilatura_comments": quiet,
+            "of_which_text_path_found_comments": quiet_found}
+
+
 # -- the segmenter's outputs -------------------------------------------------------------------
 
 def body_of(doc: Document) -> str:
@@ -199,6 +221,8 @@ def evaluate(split: str = "test") -> dict[str, Any]:
     seconds = 0.0
     n_lines = 0
     misaligned = 0
+    thread = np.zeros(3, dtype=np.int64)
+    thread_pages = thread_found = quiet_pages = quiet_found = 0
     for page in pages:
         text = page["text"]
         doc = Document(text, source=page["file"])
@@ -213,6 +237,14 @@ def evaluate(split: str = "test") -> dict[str, Any]:
             if text.strip() else None
         if text_doc is not None and text_doc.text != text:
             misaligned += 1
+        found = [c.text for c in text_doc.comments] if text_doc is not None else []
+        if len((page.get("comments") or "").split()) >= MIN_COMMENT_WORDS:
+            thread_pages += 1
+            thread_found += bool(found)
+            thread += comment_shingle_counts(found, page["comments"])
+        elif not (page.get("comments") or "").strip():
+            quiet_pages += 1
+            quiet_found += sum(len(c.split()) for c in found) >= MIN_COMMENT_WORDS
         html_doc = _product(RawPage(page["file"], common.read_html_bytes(page["file"]), "html"))
         outputs = {
             "text_path": text_doc.body if text_doc is not None else "",
@@ -244,6 +276,8 @@ def evaluate(split: str = "test") -> dict[str, Any]:
                         "f1": round(float(2 * p * r / max(p + r, 1e-9)), 4),
                         "support": int(confusion[j].sum())}
     result["lines_vs_training_labels"] = lines
+    result["comments_text_path"] = _thread_figures(thread, thread_pages, thread_found,
+                                                   quiet_pages, quiet_found)
     result["text_pages_changed_by_reader"] = misaligned
     result["speed"] = {"segment_step_ms_per_page": round(1000 * seconds / max(len(pages), 1), 2),
                        "lines_per_page": round(n_lines / max(len(pages), 1), 1)}
