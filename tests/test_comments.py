@@ -224,11 +224,41 @@ def test_name_date_reply_widget_headers_build_the_tree():
         "",
         "    Liebe Grüße aus Köln,",
         "    und danke für den Text.",
+        " 3. stephangoeldi said, on August 3, 2019 at 3:12 pm",
+        "",
+        "    Vielen Dank für alle die guten Beiträge zu diesem Thema.",
     ])
     doc, comments = _parse(thread)
     assert [(c.author, c.timestamp, c.parent, c.depth) for c in comments] == [
         ("Ben", "2018-06-19T15:28", None, 0),
         ("MoritzMeyer", "2018-06-19T20:41", "c1", 1),
-        ("Anna", "2019-03-03T09:14", None, 0)]
+        ("Anna", "2019-03-03T09:14", None, 0),
+        ("stephangoeldi", "2019-08-03T15:12", None, 0)]
     assert comments[1].text == "Danke für dein Feedback."
+    _check_spans(doc)
+
+
+
+def test_polish_thread_with_reply_widgets():
+    # a Polish news site: name, weekday and date, text, "Odpowiedz" and a glued
+    # "pokażodpowiedzi (2)" widget
+    thread = "\n".join([
+        "Robs",
+        "wtorek, 11 maja 2021, 23:13",
+        "",
+        "To przecież klient jest poszkodowany, coś by się nam należało.",
+        "",
+        "Odpowiedz",
+        "pokażodpowiedzi (2)",
+        "Anonim",
+        "wtorek, 11 maja 2021, 22:32",
+        "",
+        "Ruscy powoli dostają rozwolnienia, stare przysłowie mówi, że chytry dwa razy traci.",
+        "",
+        "Odpowiedz",
+    ])
+    doc, comments = _parse(thread)
+    assert [(c.author, c.timestamp) for c in comments] == [
+        ("Robs", "2021-05-11T23:13"), ("Anonim", "2021-05-11T22:32")]
+    assert comments[0].text == "To przecież klient jest poszkodowany, coś by się nam należało."
     _check_spans(doc)

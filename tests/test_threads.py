@@ -344,3 +344,44 @@ def test_date_glued_to_the_name_before_it():
         "IwonaMay 30, 2019 at 1:06 PM"))
     assert timestamp_in("IwonaMay 30, 2019 at 1:06 PM").value == "2019-05-30T13:06"
     assert timestamp_in("The iPhone 11, 2019") is None
+
+
+def test_polish_and_russian_dates_headings_and_widgets():
+    assert timestamp_line("wtorek, 11 maja 2021, 23:13").value == "2021-05-11T23:13"
+    assert timestamp_in("11 października 2020 o 14:05").value == "2020-10-11T14:05"
+    assert timestamp_line("12 марта 2022 в 10:15").value == "2022-03-12T10:15"
+    assert is_section_header("Komentarze (6)") and is_section_header("12 комментариев")
+    assert is_widget("Odpowiedz") and is_widget("pokażodpowiedzi (2)")
+    assert is_widget("Показать ответы") and not is_widget("Robs")
+
+
+def test_thread_ends_before_a_bulleted_section_menu():
+    text = "\n".join([
+        "Dariusz Kowal wyjaśnił, że kontrakt gazowy wygasa w 2022 roku i nie zostanie przedłużony.",
+        "",
+        "Komentarze (2)",
+        "",
+        "Robs",
+        "wtorek, 11 maja 2021, 23:13",
+        "",
+        "To przecież klient jest poszkodowany, coś by się nam należało.",
+        "",
+        "Odpowiedz",
+        "Anonim",
+        "wtorek, 11 maja 2021, 22:32",
+        "",
+        "Ruscy powoli dostają rozwolnienia, stare przysłowie mówi, że chytry dwa razy traci.",
+        "",
+        "Odpowiedz",
+        "  * Ropa",
+        "  * Gaz",
+        "  * Atom",
+        "  * Górnictwo",
+        "  * Klimat",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Robs"] == got["To przecież klient jest poszkodowany, coś by się nam należało."] \
+        == "comment"
+    assert {got[f"* {item}"] for item in ("Ropa", "Gaz", "Atom", "Górnictwo", "Klimat")} \
+        == {"boilerplate"}

@@ -18,21 +18,27 @@ from presslens.document import Line
 COMMENT, BOILERPLATE, BODY = "comment", "boilerplate", "body"
 
 # ---------------------------------------------------------------------------------------------
-# Dates and times (en, fr, de, es, it)
+# Dates and times (en, fr, de, es, it, pl, ru)
 
 _MONTHS = {
-    1: "january jan janvier janv januar jänner jaenner enero ene gennaio gen",
-    2: "february feb février fevrier févr fevr februar febrero febbraio",
-    3: "march mar mars märz maerz mär marzo",
-    4: "april apr avril avr abril abr aprile",
-    5: "may mai mayo maggio mag",
-    6: "june jun juin juni junio giugno giu",
-    7: "july jul juillet juil juli julio luglio lug",
-    8: "august aug août aout agosto ago",
-    9: "september sep sept septembre septiembre setiembre settembre set",
-    10: "october oct octobre oktober okt octubre ottobre ott",
-    11: "november nov novembre noviembre",
-    12: "december dec décembre decembre déc dezember dez diciembre dic dicembre",
+    1: "january jan janvier janv januar jänner jaenner enero ene gennaio gen "
+       "stycznia styczeń sty января январь янв",
+    2: "february feb février fevrier févr fevr februar febrero febbraio "
+       "lutego luty lut февраля февраль фев",
+    3: "march mar mars märz maerz mär marzo marca marzec марта март мар",
+    4: "april apr avril avr abril abr aprile kwietnia kwiecień kwi апреля апрель апр",
+    5: "may mai mayo maggio mag maja maj мая май",
+    6: "june jun juin juni junio giugno giu czerwca czerwiec cze июня июнь июн",
+    7: "july jul juillet juil juli julio luglio lug lipca lipiec lip июля июль июл",
+    # no Polish "sie" (sierpnia): it is also a German word
+    8: "august aug août aout agosto ago sierpnia sierpień августа август авг",
+    9: "september sep sept septembre septiembre setiembre settembre set "
+       "września wrzesień wrz сентября сентябрь сен",
+    10: "october oct octobre oktober okt octubre ottobre ott "
+        "października październik paź октября октябрь окт",
+    11: "november nov novembre noviembre listopada listopad lis ноября ноябрь ноя",
+    12: "december dec décembre decembre déc dezember dez diciembre dic dicembre "
+        "grudnia grudzień gru декабря декабрь дек",
 }
 MONTH_NUMBER = {name: num for num, names in _MONTHS.items() for name in names.split()}
 # longest names first so "sept" wins over "sep" and "mars" over "mar"
@@ -40,7 +46,7 @@ _DIGIT = re.compile(r"\d")
 
 # Month names are matched as any short word and then looked up: one alternation of a hundred
 # names tried at every position made the search ten times slower.
-_WORD = r"([^\W\d_]{3,10})"
+_WORD = r"([^\W\d_]{3,12})"
 _DATE_PATTERNS = (
     # 2019-10-18
     ("ymd", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
@@ -86,13 +92,16 @@ _RELATIVE = re.compile(
     r"|\b(?:il y a|vor|hace)\s+(?:\d+|une?|einem|einer|un|una)\s+\w+"
     r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi)\b)",
     re.I)
-_FILLER = re.compile(
-    r"\b(?:at|on|um|uhr|à|a|le|el|de|del|alle|il|am|the|posted|edited|updated|modifié|publié|"
-    r"bearbeitet|ago|fa|il y a|vor|hace|"
+_WEEKDAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
     r"freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|miércoles|jueves|viernes|"
-    r"sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\b"
+    r"sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|"
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье")
+_FILLER = re.compile(
+    r"\b(?:at|on|um|uhr|à|a|le|el|de|del|alle|il|am|the|posted|edited|updated|modifié|publié|"
+    rf"bearbeitet|ago|fa|il y a|vor|hace|o|в|{_WEEKDAYS})\b"
     r"|[\s,./|·•\-–—:()\[\]#]+",
     re.I)
 
@@ -235,18 +244,15 @@ _SAY_VERBS = (r"says|said|wrote|writes|replied|dit|a dit|écrit|a écrit|répond
               r"schrieb|meint|antwortet|dice|dijo|escribe|escribió|comenta|comentó|scrive|"
               r"ha scritto|scrisse|risponde")
 _SAYS = re.compile(rf"\s(?:{_SAY_VERBS})\s*:\s*", re.I)
-# the verb between a commenter's name and the date: "Anna says March 3, 2019 at 9:14 am"
-_SAYS_BEFORE_DATE = re.compile(rf"\s(?:{_SAY_VERBS})\s*:?\s*$", re.I)
+# the verb between a commenter's name and the date: "Anna says March 3, 2019 at 9:14 am",
+# "anna said, on August 3, 2019 at 3:12 pm"
+_SAYS_BEFORE_DATE = re.compile(rf"\s(?:{_SAY_VERBS})\s*[:,]?\s*(?:(?:on|am|le|el|il)\s*)?$",
+                               re.I)
 _AUTHOR_PREFIX = re.compile(r"^(?:#?\d+\s+)?(?:kommentar von|comment by|commentaire de|"
                             r"comentario de|commento di|by|par|von|de|di|posted by)\s+", re.I)
 _AUTHOR_SUFFIX = re.compile(r"(?:[\s,/|·•\-–—]|\b(?:le|am|à|el|il|on))*$", re.I)
 _HEADER_SEPARATOR = re.compile(r"(?:[,/|·•\-–—]|\b(?:le|am|à|el|il))\s*$", re.I)
-_WEEKDAY_END = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|"
-    r"sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
-    r"donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lunes|martes|miércoles|jueves|"
-    r"viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)"
-    r"\.?,?\s*$", re.I)
+_WEEKDAY_END = re.compile(rf"\b(?:{_WEEKDAYS})\.?,?\s*$", re.I)
 _TRAILING_WIDGET = re.compile(r"\s+(?:reply|antworten|répondre|responder|rispondi)\s*$", re.I)
 
 
@@ -324,7 +330,8 @@ def handle_like(text: str) -> bool:
 
 _STRONG = (r"comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|"
            r"commento|réactions|vos réactions|discussion|diskussion|discusión|discussione|"
-           r"leserpost|leserbriefe|user comments|reader comments|readers' comments")
+           r"leserpost|leserbriefe|user comments|reader comments|readers' comments|"
+           r"komentarze|komentarzy|комментарии|комментариев|комментария")
 _WEAK = (r"thoughts?|gedanken|responses?|replies|antworten|reaktionen|reactions?|réponses?|"
          r"respuestas?|risposte|meinungen|avis|opinions?|opiniones")
 _COUNT = r"(?:\d[\d.,]*|one|un|une|ein|eine|uno|una)"
@@ -358,7 +365,8 @@ _WIDGET_WORDS = (
     r"link|upvote|downvote|vote|votes|points?|cancel reply|report abuse|report comment|"
     r"antworten|antwort|melden|teilen|zitieren|gefällt mir|liken|likenliken|empfehlen|"
     r"répondre|signaler|partager|citer|j'aime|responder|respuesta|reportar|denunciar|compartir|"
-    r"me gusta|rispondi|segnala|condividi|mi piace|cita|haut de page|top|back to top"
+    r"me gusta|rispondi|segnala|condividi|mi piace|cita|haut de page|top|back to top|"
+    r"odpowiedz|zgłoś|udostępnij|cytuj|ответить|пожаловаться|поделиться|нравится|цитировать"
 )
 _WIDGET_PART = re.compile(rf"(?:{_WIDGET_WORDS})(?:\s*\(?[+-]?\d+\)?)?|[+-]?\d+(?:\s*(?:{_WIDGET_WORDS}))?",
                           re.I)
@@ -367,6 +375,12 @@ _WIDGET_LINE = re.compile(
     r"^(?:load|show|view|see|read|display) (?:all |more |the |\d+ )*(?:more )?(?:comments?|replies|"
     r"responses)\b.*"
     r"|^(?:hide|collapse|expand) (?:\d+ )?(?:comments?|replies|thread)\b.*"
+    # "Pokaż odpowiedzi (2)" (rendered glued: "pokażodpowiedzi"), "Показать ответы",
+    # "Afficher les réponses", "Antworten anzeigen"
+    r"|^(?:pokaż|zobacz|показать|afficher|voir|mostrar|ver|mostra|vedi|zeige)\s*"
+    r"(?:wszystkie |все |les |las |los |le |alle )?(?:odpowiedzi|komentarze|ответы|комментарии|"
+    r"réponses|commentaires|respuestas|comentarios|risposte|commenti|antworten|kommentare)\b.*"
+    r"|^(?:\d+ )?(?:antworten|kommentare) (?:anzeigen|einblenden|ausblenden)\b.*"
     r"|^(?:log ?in|sign ?in|register|sign up)\b.*\b(?:comment|reply|post)\b.*"
     r"|^you must be (?:logged|signed) in\b.*"
     r"|^notify (?:me )?of\b.*|^inline feedbacks?$|^(?:newest|oldest|most voted|most liked|"
@@ -394,7 +408,7 @@ _WIDGET_LINE = re.compile(
     re.I)
 _SCORE = re.compile(r"[+-]?\d[\d.,]*\s*(?:points?|votes?|likes?|punkte|stimmen)?", re.I)
 _END = re.compile(
-    r"(?=[©(catidpmnrywäàslbük])(?:"  # first letters of the alternatives (see _RELATIVE)
+    r"(?=[©(catidpmnrywäàslbükzчсрп])(?:"  # first letters of the alternatives (see _RELATIVE)
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tous droits réservés|"
     r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
     r"^(?:impressum|datenschutz(?:erklärung)?|privacy policy|mentions légales|terms of (?:use|"
@@ -409,7 +423,10 @@ _END = re.compile(
     r"das könnte sie auch interessieren|more from|recommended for you|most (?:viewed|shared|"
     r"commented)|top stories|editor'?s picks|read next|les plus populaires|à découvrir|"
     r"lo más visto|más leídas|te puede interesar|potrebbe interessarti|più letti|"
-    r"schlagwörter|share this(?: article)?)\b)",
+    r"schlagwörter|share this(?: article)?|"
+    r"reklama|zobacz (?:więcej|też|także)|czytaj (?:więcej|też|także)|polecamy|"
+    r"najczęściej czytane|реклама|читайте также|смотрите также|популярное|"
+    r"похожие (?:статьи|материалы|новости))\b)",
     re.I)
 
 
@@ -773,7 +790,10 @@ def _relabel_section(page: _Page, start: int) -> tuple[list[str | None], int]:
             return out, i
         if pos - last_header > _TAIL and lines[i].indent <= header_indent:
             return out, i  # no comment runs this long: the thread is over
-        if labels[i] == BOILERPLATE and len(text) < 60 and lines[i].indent == 0:
+        # a menu after the thread, flush left or as a bulleted list ("* Ropa", "* Gaz" …):
+        # a comment's header would have reset the run
+        if labels[i] == BOILERPLATE and len(text) < 60 and (lines[i].indent == 0
+                                                            or bullet_parts(text)):
             nav_run.append(i)
             if len(nav_run) >= _NAV_RUN:
                 return _undo_run(out, labels, nav_run), nav_run[0]
