@@ -36,6 +36,9 @@ def run(doc, registry=None):
     ("Posted on 2019-03-03 by Mary Jones", "Mary Jones", "2019-03-03"),
     ("di Mario Rossi | 12 settembre 2018", "Mario Rossi", "2018-09-12"),
     ("Door Jan de Vries, 3 maart 2019", "Jan de Vries", "2019-03-03"),
+    ("Autor: Jan Kowalski, 11 października 2021", "Jan Kowalski", "2021-10-11"),
+    ("Opublikowano: wtorek, 11 maja 2021, 23:13", None, "2021-05-11"),
+    ("Автор: Иван Петров | 3 марта 2022", "Иван Петров", "2022-03-03"),
 ])
 def test_bylines(line, author, date):
     assert author_in(line) == author

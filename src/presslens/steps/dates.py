@@ -1,4 +1,4 @@
-"""Dates and bylines as news pages write them, in en, fr, de, es, it, pt and nl."""
+"""Dates and bylines as news pages write them, in en, fr, de, es, it, pt, nl, pl and ru."""
 
 from __future__ import annotations
 
@@ -21,8 +21,19 @@ _MONTH_NAMES = {
           "dezembro",
     "nl": "januari februari maart april mei juni juli augustus september oktober november "
           "december",
+    # Polish and Russian dates put the month in the genitive ("11 maja 2021", "3 марта
+    # 2022"); headings and archives use the nominative
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+          "listopada grudnia",
+    "pl_nominative": "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień "
+                     "październik listopad grudzień",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ru_nominative": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь "
+                     "декабрь",
 }
 _EXTRA_ABBREVIATIONS = {"sept": 9, "jän": 1, "setiembre": 9}
+#: prefixes that are words of another language first (German "Sie" is no "sierpnia")
+_NOT_ABBREVIATIONS = frozenset({"sie"})
 
 
 def _fold(word: str) -> str:
@@ -40,7 +51,8 @@ def _month_table() -> dict[str, int]:
                 seen.setdefault(folded[:size], set()).add(month)
             if "ä" in name:
                 seen.setdefault(_fold(name.replace("ä", "ae")), set()).add(month)
-    table = {prefix: months.pop() for prefix, months in seen.items() if len(months) == 1}
+    table = {prefix: months.pop() for prefix, months in seen.items()
+             if len(months) == 1 and prefix not in _NOT_ABBREVIATIONS}
     table.update(_EXTRA_ABBREVIATIONS)
     return table
 
@@ -60,7 +72,8 @@ _YEAR = re.compile(r"(?:19|20|21)\d\d")
 
 UPDATE_WORDS = re.compile(
     r"\b(?:updated|last\s+updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|"
-    r"aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|bijgewerkt)\b",
+    r"aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|bijgewerkt|"
+    r"zaktualizowano|aktualizacja|обновлено|обновлен)\b",
     re.IGNORECASE)
 
 
@@ -135,23 +148,25 @@ _LEAD = (r"(?:(?:posted|published|written|reported|story|text|words|photos?)\s+b
          r"publicado\s+por|escrito\s+por|redactado\s+por|por|"
          r"pubblicato\s+da|scritto\s+da|a\s+cura\s+di|di|"
          r"geschreven\s+door|door|"
-         r"author|auteur|autor|autore|auteurs|authors)")
+         r"author|auteur|autor|autore|auteurs|authors|автор)")
 _LEAD_AT_START = re.compile(rf"^\W{{0,3}}{_LEAD}\s*[:\-–]?\s+", re.IGNORECASE)
 _LEAD_ANYWHERE = re.compile(rf"(?:^|[\s|,•·–-]){_LEAD}\s*:?\s+", re.IGNORECASE)
 # lines that announce publication, whose "by X" is then a byline even mid-line
 _PUBLISH_START = re.compile(
     r"^\W{0,3}(?:posted|published|publi[ée]|mis\s+en\s+ligne|ver[öo]ffentlicht|publicado|"
-    r"pubblicato|gepubliceerd|updated|mis\s+à\s+jour)\b", re.IGNORECASE)
+    r"pubblicato|gepubliceerd|updated|mis\s+à\s+jour|opublikowano|опубликовано)\b",
+    re.IGNORECASE)
 
 _PARTICLES = frozenset({"de", "du", "des", "da", "di", "do", "dos", "das", "del", "della", "van",
                         "von", "der", "den", "ter", "le", "la", "al", "el", "bin", "ibn", "zu",
                         "st.", "y"})
 _JOINERS = frozenset({"and", "et", "und", "y", "e", "en", "&"})
-#: day names, folded (en, fr, de, es)
+#: day names, folded (en, fr, de, es, pl, ru)
 WEEKDAYS = frozenset(_fold(w) for w in (
     "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi "
     "vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag lunes "
-    "martes miércoles jueves viernes sábado domingo").split())
+    "martes miércoles jueves viernes sábado domingo poniedziałek wtorek środa czwartek piątek "
+    "sobota niedziela понедельник вторник среда четверг пятница суббота воскресенье").split())
 _NOT_NAMES = WEEKDAYS | frozenset(_fold(w) for w in (
     "the a an le la les un une der die das ein eine el los las il lo gli uno una o os "
     "admin staff editor rédaction redaktion redacción redazione redactie our notre unser "
