@@ -7,6 +7,7 @@ import pytest
 from presslens.document import Document, Segment
 from presslens.steps.comments import CommentsStep
 from presslens.steps.segment.threads import mark_comment_lines
+from samples import POLISH_THREAD
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -240,23 +241,7 @@ def test_name_date_reply_widget_headers_build_the_tree():
 
 
 def test_polish_thread_with_reply_widgets():
-    # a Polish news site: name, weekday and date, text, "Odpowiedz" and a glued
-    # "pokażodpowiedzi (2)" widget
-    thread = "\n".join([
-        "Robs",
-        "wtorek, 11 maja 2021, 23:13",
-        "",
-        "To przecież klient jest poszkodowany, coś by się nam należało.",
-        "",
-        "Odpowiedz",
-        "pokażodpowiedzi (2)",
-        "Anonim",
-        "wtorek, 11 maja 2021, 22:32",
-        "",
-        "Ruscy powoli dostają rozwolnienia, stare przysłowie mówi, że chytry dwa razy traci.",
-        "",
-        "Odpowiedz",
-    ])
+    thread = "\n".join(POLISH_THREAD)
     doc, comments = _parse(thread)
     assert [(c.author, c.timestamp) for c in comments] == [
         ("Robs", "2021-05-11T23:13"), ("Anonim", "2021-05-11T22:32")]

@@ -5,6 +5,7 @@ from presslens.steps.segment.threads import (
     author_date_header, is_section_header, is_widget, mark_comment_lines, says_header,
     timestamp_in, timestamp_line,
 )
+from samples import POLISH_THREAD
 
 
 def _labels(lines, body_until):
@@ -361,18 +362,7 @@ def test_thread_ends_before_a_bulleted_section_menu():
         "",
         "Komentarze (2)",
         "",
-        "Robs",
-        "wtorek, 11 maja 2021, 23:13",
-        "",
-        "To przecież klient jest poszkodowany, coś by się nam należało.",
-        "",
-        "Odpowiedz",
-        "Anonim",
-        "wtorek, 11 maja 2021, 22:32",
-        "",
-        "Ruscy powoli dostają rozwolnienia, stare przysłowie mówi, że chytry dwa razy traci.",
-        "",
-        "Odpowiedz",
+        *POLISH_THREAD,
         "  * Ropa",
         "  * Gaz",
         "  * Atom",
