@@ -247,3 +247,25 @@ def test_polish_thread_with_reply_widgets():
         ("Robs", "2021-05-11T23:13"), ("Anonim", "2021-05-11T22:32")]
     assert comments[0].text == "To przecież klient jest poszkodowany, coś by się nam należało."
     _check_spans(doc)
+
+
+def test_dates_that_close_comments_stay_with_their_comment():
+    # name, share widget, text, votes, then the age: the age belongs to the comment above it
+    thread = "\n".join([
+        "Nibelung",
+        "Diesen Kommentar auf Twitter teilen?",
+        "Gewisse Ähnlichkeiten zwischen damals und heute sind durchaus zu erkennen.",
+        "0",
+        "50 Minuten 46 Sekunden her",
+        "Bummi",
+        "Diesen Kommentar auf Twitter teilen?",
+        "Ich sehe den Abzug grundsätzlich positiv, dort gehören keine fremden Truppen hin.",
+        "4",
+        "1 Stunde 51 Minuten her",
+    ])
+    doc, comments = _parse(thread)
+    assert [(c.author, c.timestamp) for c in comments] == [
+        ("Nibelung", "50 Minuten 46 Sekunden her"), ("Bummi", "1 Stunde 51 Minuten her")]
+    assert comments[1].text == ("Ich sehe den Abzug grundsätzlich positiv, dort gehören keine "
+                                "fremden Truppen hin.")
+    _check_spans(doc)

@@ -375,3 +375,39 @@ def test_thread_ends_before_a_bulleted_section_menu():
         == "comment"
     assert {got[f"* {item}"] for item in ("Ropa", "Gaz", "Atom", "Górnictwo", "Klimat")} \
         == {"boilerplate"}
+
+
+def test_name_share_widget_text_then_age_layout():
+    # a German news site: name, "share this comment" widget, text, votes, age ("… her": ago)
+    text = "\n".join([
+        "Der Abzug der Truppen verändert die Lage in der Region grundlegend, sagen Beobachter.",
+        "",
+        "Kommentare ( 56 )",
+        "",
+        "Sie müssen angemeldet sein, um einen Kommentar schreiben zu können.",
+        "Benutzername",
+        "Passwort",
+        "Registrierung",
+        "Anmelden",
+        "Passwort vergessen",
+        "E-Mail",
+        "Angemeldet bleiben",
+        "Sortiert nach: neuste | älteste | beste Bewertung",
+        "Nibelung",
+        "Diesen Kommentar auf Twitter teilen?",
+        "Gewisse Ähnlichkeiten zwischen damals und heute sind durchaus zu erkennen.",
+        "0",
+        "50 Minuten 46 Sekunden her",
+        "Bummi",
+        "Diesen Kommentar auf Twitter teilen?",
+        "Ich sehe den Abzug grundsätzlich positiv, dort gehören keine fremden Truppen hin.",
+        "4",
+        "1 Stunde 51 Minuten her",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Nibelung"] == got["Bummi"] == "comment"
+    assert got["Gewisse Ähnlichkeiten zwischen damals und heute sind durchaus zu erkennen."] \
+        == "comment"
+    assert timestamp_line("12 Stunden 33 Minuten her").value == "12 Stunden 33 Minuten her"
+    assert is_section_header("Kommentare ( 56 )")

@@ -129,7 +129,14 @@ def _settle_names(items: list[_Item]) -> None:
         after = items[i + 1] if i + 1 < len(items) else None
         before = items[i - 1] if i > 0 else None
         bulleted = item.column > item.line.indent
-        if after is None:
+        # "name", a share widget, one line of text, its date: the layout of some news sites
+        widget_then_text = (after is not None and after.kind == BREAK and i + 2 < len(items)
+                            and items[i + 2].kind == TEXT and items[i + 2].column == item.column)
+        if widget_then_text and ((before is not None and before.kind == STAMP
+                                  and before.column == item.column)
+                                 or _dated_after(items, i + 2)):
+            keep = True
+        elif after is None:
             keep = bulleted
         elif after.kind in (SAYS, AUTHOR_DATE):
             keep = False  # "• belle france" then "un citoyen, le 7 mai": the bullet is text
@@ -144,6 +151,14 @@ def _settle_names(items: list[_Item]) -> None:
             keep = bulleted or (after.kind == TEXT and after.line.indent > item.line.indent)
         if not keep:
             item.kind, item.author = (BULLET_TEXT if bulleted else TEXT), None
+
+
+def _dated_after(items: list[_Item], k: int) -> bool:
+    """The item after `k` (past a vote count) is a date."""
+    k += 1
+    if k < len(items) and items[k].kind == SCORE:
+        k += 1
+    return k < len(items) and items[k].kind == STAMP
 
 
 class _Builder:

@@ -80,15 +80,16 @@ _TIME = re.compile(r"\b(\d{1,2})\s?(?::|h|Uhr\s?)\s?(\d{2})(?::\d{2})?(?:\s?([ap
                    re.I)
 # every alternative starts with one of the letters in the lookahead: the search skips other
 # positions after one class test instead of trying each alternative there
+_AGE_UNIT = (r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|"
+             r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|"
+             r"secondes?|heures?|jours?|semaines?|mois|ans?|années?|"
+             r"segundos?|minutos?|horas?|días?|dias?|semanas?|meses|mes|años?|"
+             r"secondi|minuti|ore|ora|giorni|giorno|settimane?|mesi|mese|anni|anno)")
 _RELATIVE = re.compile(
     r"(?=[\daoeuivhytjg])(?:"
-    r"\b(?:\d+|an?|one|ein(?:e|em|er)?|un(?:e|a|o)?)\s+"
-    r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|"
-    r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|"
-    r"secondes?|heures?|jours?|semaines?|mois|ans?|années?|"
-    r"segundos?|minutos?|horas?|días?|dias?|semanas?|meses|mes|años?|"
-    r"secondi|minuti|ore|ora|giorni|giorno|settimane?|mesi|mese|anni|anno)"
-    r"(?:\s+(?:ago|fa))?\b"
+    # "3 hours ago", "2 Tage", "12 Stunden 33 Minuten her" (a second unit, "her": ago)
+    rf"\b(?:\d+|an?|one|ein(?:e|em|er)?|un(?:e|a|o)?)\s+{_AGE_UNIT}"
+    rf"(?:,?\s+\d+\s+{_AGE_UNIT})?(?:\s+(?:ago|fa|her))?\b"
     r"|\b(?:il y a|vor|hace)\s+(?:\d+|une?|einem|einer|un|una)\s+\w+"
     r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi)\b)",
     re.I)
@@ -338,7 +339,7 @@ _COUNT = r"(?:\d[\d.,]*|one|un|une|ein|eine|uno|una)"
 _ON = r"(?:on|zu|to|auf|sur|à|a|en|su|zum)"
 _SECTION_HEADER = re.compile(
     # "Comments", "12 Kommentare", "Commentaires (3)"
-    rf"^(?:{_COUNT}\s+)?(?:{_STRONG})(?:\s*\(?\d+\)?)?\s*:?$"
+    rf"^(?:{_COUNT}\s+)?(?:{_STRONG})(?:\s*\(?\s*\d+\s*\)?)?\s*:?$"
     # "5 Gedanken zu „Titel“", "One thought on “Title”": a count, or the title quoted
     rf"|^{_COUNT}\s+(?:{_STRONG}|{_WEAK})(?:\s+{_ON}\b.*)?\s*:?$"
     # "38 comments… read them below or add one": a count, then a short invitation
@@ -381,6 +382,9 @@ _WIDGET_LINE = re.compile(
     r"(?:wszystkie |все |les |las |los |le |alle )?(?:odpowiedzi|komentarze|ответы|комментарии|"
     r"réponses|commentaires|respuestas|comentarios|risposte|commenti|antworten|kommentare)\b.*"
     r"|^(?:\d+ )?(?:antworten|kommentare) (?:anzeigen|einblenden|ausblenden)\b.*"
+    # "Diesen Kommentar auf Twitter teilen?", "Share this comment on Facebook"
+    r"|^(?:diesen kommentar|this comment|ce commentaire)\s+(?:auf|on|sur)\s+\w+\s+"
+    r"(?:teilen|share|partager)\b.*|^share this comment\b.*"
     r"|^(?:log ?in|sign ?in|register|sign up)\b.*\b(?:comment|reply|post)\b.*"
     r"|^you must be (?:logged|signed) in\b.*"
     r"|^notify (?:me )?of\b.*|^inline feedbacks?$|^(?:newest|oldest|most voted|most liked|"
@@ -632,9 +636,16 @@ class _Page:
             return BULLET  # "• name" over the indented text
         # a name heads a comment only beside its date or its votes: those tests (cached, and
         # made for every line anyway) go first, so that name_line's runs only where one holds
-        if j is None or not (timestamp_line(after) or _SCORE.fullmatch(after)
-                             or (k is not None and timestamp_line(before))):
+        if j is None:
             return NO_HEADER
+        dated_below = False
+        if not (timestamp_line(after) or _SCORE.fullmatch(after)
+                or (k is not None and timestamp_line(before))):
+            dated_below = name_line(content) and self._text_then_date(j)
+            if not dated_below:
+                return NO_HEADER
+        if dated_below:
+            return STRONG  # "name", a share widget, one line of text, then its date
         if not name_line(content):
             return NO_HEADER
         if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
@@ -642,9 +653,26 @@ class _Page:
             return STRONG
         if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
             return STRONG  # "name / 12 / name": the forum repeats the author after the votes
+        # "date" (the comment above ends with its age), "name", maybe a share widget, "text"
+        if j is not None and is_widget(after) and nxt[j] is not None:
+            after = texts[nxt[j]]
         if k is not None and timestamp_line(before) and _opens_text(after):
             return STRONG
         return NO_HEADER
+
+    def _text_then_date(self, j: int) -> bool:
+        """Line `j` is a share or reply widget, then comes one line of someone's text, then
+        a date line (a vote count may stand between)."""
+        texts, nxt = self.texts, self.next
+        if not is_widget(texts[j]):
+            return False
+        j = nxt[j]
+        if j is None or not _opens_text(texts[j]):
+            return False
+        closing = nxt[j]
+        if closing is not None and _SCORE.fullmatch(texts[closing]):
+            closing = nxt[closing]
+        return closing is not None and timestamp_line(texts[closing]) is not None
 
     def form(self, i: int) -> bool:
         got = self._form[i]
