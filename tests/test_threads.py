@@ -411,3 +411,30 @@ def test_name_share_widget_text_then_age_layout():
         == "comment"
     assert timestamp_line("12 Stunden 33 Minuten her").value == "12 Stunden 33 Minuten her"
     assert is_section_header("Kommentare ( 56 )")
+
+
+def test_footer_words_inside_an_indented_comment_do_not_end_the_thread():
+    text = "\n".join([
+        "Die Quests und ihre Belohnungen sind hier für jede Stufe aufgelistet und erklärt.",
+        "",
+        "Kommentare (2)",
+        "",
+        " 1. DDF sagt:",
+        "    10. Juni 2008 um 14:28",
+        "",
+        "    Nur mal zu deinem Copyright ansprüchen..",
+        "    Die Quests und ihre Inhalte sind Eigentum des Herstellers.",
+        "",
+        "    Antworten",
+        " 2. ICH sagt:",
+        "    10. Juni 2008 um 15:15",
+        "",
+        "    Danke für den Hinweis, das wusste ich nicht.",
+        "",
+        "© 2008 Silkroad-Guides. Alle Rechte vorbehalten.",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Nur mal zu deinem Copyright ansprüchen.."] == "comment"
+    assert got["Danke für den Hinweis, das wusste ich nicht."] == "comment"
+    assert got["© 2008 Silkroad-Guides. Alle Rechte vorbehalten."] == "boilerplate"

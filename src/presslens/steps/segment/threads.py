@@ -797,7 +797,7 @@ def _relabel_section(page: _Page, start: int) -> tuple[list[str | None], int]:
     lines, labels, texts = page.lines, page.labels, page.texts
     out = list(labels)
     seen_comment = False
-    last_header = 0
+    last_header = -2
     header_indent = 0
     nav_run: list[int] = []
     nonblank = page.nonblank
@@ -807,14 +807,20 @@ def _relabel_section(page: _Page, start: int) -> tuple[list[str | None], int]:
         strength = page.header(i)
         if strength:
             seen_comment = True
-            last_header, header_indent = pos, lines[i].indent
+            # a header of several lines ("1. Anna sagt:", then its indented date) stands
+            # where its first line does
+            indent = lines[i].indent
+            header_indent = min(header_indent, indent) if last_header == pos - 1 else indent
+            last_header = pos
             nav_run = []
             out[i] = COMMENT
             continue
         if not seen_comment or page.opener(i):
             out[i] = BOILERPLATE  # the heading, sort tabs, forms, widgets
             continue
-        if page.end(i) or page.form(i):
+        # a footer or a form ends the thread; indented under a comment's header it is that
+        # comment's words ("Nur mal zu deinem Copyright …") or a reply box inside the thread
+        if (page.end(i) or page.form(i)) and lines[i].indent <= header_indent:
             return out, i
         if pos - last_header > _TAIL and lines[i].indent <= header_indent:
             return out, i  # no comment runs this long: the thread is over
