@@ -367,7 +367,8 @@ _WIDGET_WORDS = (
     r"antworten|antwort|melden|teilen|zitieren|gefällt mir|liken|likenliken|empfehlen|"
     r"répondre|signaler|partager|citer|j'aime|responder|respuesta|reportar|denunciar|compartir|"
     r"me gusta|rispondi|segnala|condividi|mi piace|cita|haut de page|top|back to top|"
-    r"odpowiedz|zgłoś|udostępnij|cytuj|ответить|пожаловаться|поделиться|нравится|цитировать"
+    r"odpowiedz|zgłoś|udostępnij|cytuj|ответить|пожаловаться|поделиться|нравится|цитировать|"
+    r"permanenter link|permanent link|lien permanent|enlace permanente|link permanente"
 )
 _WIDGET_PART = re.compile(rf"(?:{_WIDGET_WORDS})(?:\s*\(?[+-]?\d+\)?)?|[+-]?\d+(?:\s*(?:{_WIDGET_WORDS}))?",
                           re.I)
