@@ -438,3 +438,8 @@ def test_footer_words_inside_an_indented_comment_do_not_end_the_thread():
     assert got["Nur mal zu deinem Copyright ansprüchen.."] == "comment"
     assert got["Danke für den Hinweis, das wusste ich nicht."] == "comment"
     assert got["© 2008 Silkroad-Guides. Alle Rechte vorbehalten."] == "boilerplate"
+
+
+def test_author_date_header_with_a_permanent_link_widget():
+    assert author_date_header("Gerhard Baierlein am 18. Oktober 2023 - 13:11 Permanenter Link")[0] \
+        == "Gerhard Baierlein"
