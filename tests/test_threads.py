@@ -443,3 +443,31 @@ def test_footer_words_inside_an_indented_comment_do_not_end_the_thread():
 def test_author_date_header_with_a_permanent_link_widget():
     assert author_date_header("Gerhard Baierlein am 18. Oktober 2023 - 13:11 Permanenter Link")[0] \
         == "Gerhard Baierlein"
+
+
+def test_teaser_list_under_a_related_links_heading_is_no_thread():
+    article = "The mayor said the budget would be presented to the council next week."
+    teasers = [
+        "More From the Los Angeles Times",
+        "  * California",
+        "    Legal marijuana use still costs people jobs. A new bill takes on the issue",
+        "  * Housing",
+        "    Does California need another cook in the kitchen to fix homelessness?",
+        "  * Politics",
+        "    Look for the target on the candidate's back tonight at the debate",
+    ]
+    lines, labels = _marked("\n".join([article, ""] + teasers), 1)
+    assert "comment" not in labels
+    # the same list with a comment heading between it and the names is a thread again
+    thread = [
+        "Das könnte dich auch interessieren",
+        "52Comments",
+        "  * julia",
+        "    So schön geschrieben, alles Gute für die kommenden Monate und bis bald.",
+        "  * helen",
+        "    Danke für diesen ehrlichen Text, er hat mich sehr berührt.",
+        "      * swantje",
+        "        Danke euch beiden für die lieben Worte!",
+    ]
+    lines, labels = _marked("\n".join([article, ""] + thread), 1)
+    assert _by_text(lines, labels)["* julia"] == "comment"

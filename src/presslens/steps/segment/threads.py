@@ -778,9 +778,28 @@ def _find_start(page: _Page) -> int | None:
         if page.section_opener(i):
             if _thread_after(page, pos + 1):
                 return i
-        elif page.header(i) >= BULLET and _headerless_thread(page, pos):
+        elif page.header(i) >= BULLET and not _under_link_box(page, pos) \
+                and _headerless_thread(page, pos):
             return i
     return None
+
+
+#: non-blank lines above a headerless thread in which a "More from …" heading makes it a list
+LINK_BOX_REACH = 8
+
+
+def _under_link_box(page: _Page, pos: int) -> bool:
+    """A heading of related links ("More From the Times", "Das könnte Sie auch interessieren")
+    stands a few lines above, with no word of comments in between ("52Comments"): "• Politics"
+    over an indented headline is a teaser, not a commenter over a comment."""
+    nonblank = page.nonblank
+    for q in range(pos - 1, max(-1, pos - 1 - LINK_BOX_REACH), -1):
+        i = nonblank[q]
+        if _THREAD_WORD.search(page.texts[i]):
+            return False
+        if page.end(i):
+            return True
+    return False
 
 
 def is_comment_header(lines: list[Line], i: int) -> bool:
@@ -819,9 +838,10 @@ def _relabel_section(page: _Page, start: int) -> tuple[list[str | None], int]:
         if not seen_comment or page.opener(i):
             out[i] = BOILERPLATE  # the heading, sort tabs, forms, widgets
             continue
-        # a footer or a form ends the thread; indented under a comment's header it is that
-        # comment's words ("Nur mal zu deinem Copyright …") or a reply box inside the thread
-        if (page.end(i) or page.form(i)) and lines[i].indent <= header_indent:
+        # a footer or a form ends the thread; indented under a comment's header (and no list
+        # item) it is that comment's words ("Nur mal zu deinem Copyright …") or a reply box
+        if (page.end(i) or page.form(i)) and (lines[i].indent <= header_indent
+                                               or bullet_parts(text)):
             return out, i
         if pos - last_header > _TAIL and lines[i].indent <= header_indent:
             return out, i  # no comment runs this long: the thread is over
