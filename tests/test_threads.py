@@ -302,6 +302,7 @@ def test_bracketed_count_heading_and_name_date_headers():
     lines, labels = _marked(text, 2)
     got = _by_text(lines, labels)
     assert is_section_header("{ 38 comments… read them below or add one }")
+    assert is_section_header("52Comments") and not is_section_header("2024Comments are closed")
     assert got["100. Ray Gillen"] == "body"
     assert got["Armanox June 28, 2015 at 10:25 pm"] == "comment"
     assert got["He should be number one, he is better than everyone in the top five."] == "comment"

@@ -339,7 +339,8 @@ _COUNT = r"(?:\d[\d.,]*|one|un|une|ein|eine|uno|una)"
 _ON = r"(?:on|zu|to|auf|sur|à|a|en|su|zum)"
 _SECTION_HEADER = re.compile(
     # "Comments", "12 Kommentare", "Commentaires (3)"
-    rf"^(?:{_COUNT}\s+)?(?:{_STRONG})(?:\s*\(?\s*\d+\s*\)?)?\s*:?$"
+    # (the count may be glued to the word: "52Comments")
+    rf"^(?:{_COUNT}\s+|\d+)?(?:{_STRONG})(?:\s*\(?\s*\d+\s*\)?)?\s*:?$"
     # "5 Gedanken zu „Titel“", "One thought on “Title”": a count, or the title quoted
     rf"|^{_COUNT}\s+(?:{_STRONG}|{_WEAK})(?:\s+{_ON}\b.*)?\s*:?$"
     # "38 comments… read them below or add one": a count, then a short invitation
