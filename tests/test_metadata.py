@@ -39,6 +39,8 @@ def run(doc, registry=None):
     ("Autor: Jan Kowalski, 11 października 2021", "Jan Kowalski", "2021-10-11"),
     ("Opublikowano: wtorek, 11 maja 2021, 23:13", None, "2021-05-11"),
     ("Автор: Иван Петров | 3 марта 2022", "Иван Петров", "2022-03-03"),
+    ("Von Jule Radeck Vom 3. Februar 2022", "Jule Radeck", "2022-02-03"),
+    ("By Jane Roe On March 3, 2019", "Jane Roe", "2019-03-03"),
 ])
 def test_bylines(line, author, date):
     assert author_in(line) == author
@@ -73,6 +75,17 @@ def test_text_cascade_title_author_date():
     assert doc.author == "Anna Berg"
     assert doc.published == "2021-05-03"
     assert doc.outlet is None
+
+
+def test_date_line_just_above_the_article_after_a_long_menu():
+    # rendered pages open with menus longer than the page head that bylines are looked for in;
+    # the segmenter may call the lone date line above the article boilerplate
+    menu = [f"Section {n}" for n in range(20)]
+    lines = menu + ["16 marca 2021", "Finowie odkrywają wino",
+                    "Fińscy konsumenci coraz chętniej sięgają po wino z Europy Południowej."]
+    labels = {i: "boilerplate" for i in range(21)} | {21: "title"}
+    doc = run(page(lines, labels))
+    assert doc.published == "2021-03-16"
 
 
 def test_body_sentences_with_dates_are_not_bylines():

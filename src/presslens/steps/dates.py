@@ -171,7 +171,9 @@ _NOT_NAMES = WEEKDAYS | frozenset(_fold(w) for w in (
     "the a an le la les un une der die das ein eine el los las il lo gli uno una o os "
     "admin staff editor rédaction redaktion redacción redazione redactie our notre unser "
     "nuestro nostro updated posted published publié mis modified "
-    "today yesterday hier heute aujourd'hui").split())
+    "today yesterday hier heute aujourd'hui "
+    # the words that join a byline to its date: "Von Jule Radeck Vom 3. Februar 2022"
+    "vom am on at").split())
 _TOKEN_EDGE = "\"'“”«»()[]"
 
 

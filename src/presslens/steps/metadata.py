@@ -27,6 +27,9 @@ HEAD_LINES = 15
 MAX_BYLINE_CHARS = 160
 #: in body text a byline is shorter still; longer lines there are sentences that cite dates
 MAX_BODY_BYLINE_CHARS = 90
+#: non-blank lines above the article's first paragraph where a date or byline line may stand
+#: (rendered pages open with long menus, so the page's first lines miss it)
+ARTICLE_HEAD_LINES = 8
 
 # second-level labels under which a country code registers names: news.example.co.uk
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gouv", "ne", "or",
@@ -255,6 +258,7 @@ def byline_lines(doc: Document) -> list[str]:
                          if 0 < len(line.text.strip()) <= MAX_BYLINE_CHARS)
     comment_spans = [(s.start, s.end) for s in doc.segments if s.label == "comment"]
     body_spans = [(s.start, s.end) for s in doc.segments if s.label == "body"]
+    found.extend(_above_article(doc, body_spans, comment_spans))
     seen = 0
     for line in doc.lines:
         text = line.text.strip()
@@ -269,6 +273,19 @@ def byline_lines(doc: Document) -> list[str]:
         if len(text) <= limit:
             found.append(text)
     return found
+
+
+def _above_article(doc: Document, body_spans: list[tuple[int, int]],
+                   comment_spans: list[tuple[int, int]]) -> list[str]:
+    """Short lines just above the first body paragraph ("16 marca 2021", "Von Anja Muster"),
+    in reading order."""
+    if not body_spans:
+        return []
+    first_body = body_spans[0][0]
+    above = [line for line in doc.lines if line.end <= first_body and line.text.strip()]
+    return [line.text.strip() for line in above[-ARTICLE_HEAD_LINES:]
+            if len(line.text.strip()) <= MAX_BYLINE_CHARS
+            and not _inside(line.start, comment_spans)]
 
 
 def author_from_lines(lines: list[str]) -> str | None:
