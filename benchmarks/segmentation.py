@@ -19,7 +19,9 @@ segment step's per-label line scores (text only) against the training labels of 
 pages. Comment threads (`comments_text_path`): the text path's comments against the comments
 trafilatura extracts from the HTML (a silver reference: it sees the DOM), 4-token shingles over
 the pages where trafilatura finds at least MIN_COMMENT_WORDS words of comments, and how often
-the text path finds comments on pages where trafilatura finds none.
+the text path finds comments on pages where trafilatura finds none. Publication dates
+(`published_text_path`): the text path's `published` against the date trafilatura reads from
+the HTML (its metadata, also silver) on the pages where it finds one.
 """
 
 from __future__ import annotations
@@ -223,6 +225,7 @@ def evaluate(split: str = "test") -> dict[str, Any]:
     misaligned = 0
     thread = np.zeros(3, dtype=np.int64)
     thread_pages = thread_found = quiet_pages = quiet_found = 0
+    dates = {"pages": 0, "same": 0, "different": 0, "missing": 0}
     for page in pages:
         text = page["text"]
         doc = Document(text, source=page["file"])
@@ -245,6 +248,11 @@ def evaluate(split: str = "test") -> dict[str, Any]:
         elif not (page.get("comments") or "").strip():
             quiet_pages += 1
             quiet_found += sum(len(c.split()) for c in found) >= MIN_COMMENT_WORDS
+        if page.get("date"):
+            dates["pages"] += 1
+            published = text_doc.published if text_doc is not None else None
+            dates["missing" if published is None else
+                  "same" if published == page["date"][:10] else "different"] += 1
         html_doc = _product(RawPage(page["file"], common.read_html_bytes(page["file"]), "html"))
         outputs = {
             "text_path": text_doc.body if text_doc is not None else "",
@@ -278,6 +286,7 @@ def evaluate(split: str = "test") -> dict[str, Any]:
     result["lines_vs_training_labels"] = lines
     result["comments_text_path"] = _thread_figures(thread, thread_pages, thread_found,
                                                    quiet_pages, quiet_found)
+    result["published_text_path"] = dates
     result["text_pages_changed_by_reader"] = misaligned
     result["speed"] = {"segment_step_ms_per_page": round(1000 * seconds / max(len(pages), 1), 2),
                        "lines_per_page": round(n_lines / max(len(pages), 1), 1)}
