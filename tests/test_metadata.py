@@ -41,6 +41,9 @@ def run(doc, registry=None):
     ("Автор: Иван Петров | 3 марта 2022", "Иван Петров", "2022-03-03"),
     ("Von Jule Radeck Vom 3. Februar 2022", "Jule Radeck", "2022-02-03"),
     ("By Jane Roe On March 3, 2019", "Jane Roe", "2019-03-03"),
+    ("ByJ.R. Stone", "J.R. Stone", None),
+    ("PorRodolfo Costa", "Rodolfo Costa", None),
+    ("Byron Smith writes about the harbour", None, None),
 ])
 def test_bylines(line, author, date):
     assert author_in(line) == author
@@ -86,6 +89,19 @@ def test_date_line_just_above_the_article_after_a_long_menu():
     labels = {i: "boilerplate" for i in range(21)} | {21: "title"}
     doc = run(page(lines, labels))
     assert doc.published == "2021-03-16"
+
+
+def test_a_name_alone_on_a_meta_line_is_the_author():
+    lines = ["Eine neue Studie zur Zufriedenheit", "Tina Klostermeier",
+             "Die Studie befragte 2.000 Menschen zu ihrem Alltag und ihrer Zufriedenheit."]
+    doc = run(page(lines, {0: "title", 1: "meta"}))
+    assert doc.author == "Tina Klostermeier"
+    lines[1] = "Christian Kahle, 03.11.2023 15:32 Uhr"
+    doc = run(page(lines, {0: "title", 1: "meta"}))
+    assert (doc.author, doc.published) == ("Christian Kahle", "2023-11-03")
+    for furniture in ("Tweet This", "Redaktion"):
+        lines[1] = furniture
+        assert run(page(lines, {0: "title", 1: "meta"})).author is None
 
 
 def test_body_sentences_with_dates_are_not_bylines():

@@ -151,6 +151,8 @@ _LEAD = (r"(?:(?:posted|published|written|reported|story|text|words|photos?)\s+b
          r"author|auteur|autor|autore|auteurs|authors|автор)")
 _LEAD_AT_START = re.compile(rf"^\W{{0,3}}{_LEAD}\s*[:\-–]?\s+", re.IGNORECASE)
 _LEAD_ANYWHERE = re.compile(rf"(?:^|[\s|,•·–-]){_LEAD}\s*:?\s+", re.IGNORECASE)
+# a lead word the rendering glued to the name: "ByJ.R. Stone", "PorRodolfo Costa"
+_GLUED_LEAD = re.compile(r"^\W{0,3}(?:By|Por|Par|Von|Door|Di)(?=[A-ZÀ-ÞĀ-Ž][\w.])")
 # lines that announce publication, whose "by X" is then a byline even mid-line
 _PUBLISH_START = re.compile(
     r"^\W{0,3}(?:posted|published|publi[ée]|mis\s+en\s+ligne|ver[öo]ffentlicht|publicado|"
@@ -186,12 +188,33 @@ def is_calendar_word(word: str) -> bool:
 
 def author_in(line: str) -> str | None:
     """The author a byline line names ("By X | March 3, 2019", "Publié par X le …"), or None."""
-    match = _LEAD_AT_START.match(line)
+    match = _LEAD_AT_START.match(line) or _GLUED_LEAD.match(line)
     if match is None and (_PUBLISH_START.match(line) or find_dates(line)):
         match = _LEAD_ANYWHERE.search(line)
     if match is None:
         return None
     return _name_at(line[match.end():])
+
+
+#: words in one person's name standing alone on a line (one word is a label as often as a name)
+NAME_WORDS = (2, 4)
+_LIST_MARK = re.compile(r"^[\s*•·\-–—]+")
+
+
+def names_alone(line: str) -> str | None:
+    """The people a line consists of, when it names nothing else: "Tina Klostermeier",
+    "* Isabella Beyer", "Christian Kahle, 03.11.2023 15:32 Uhr" (a date may follow),
+    "Ibtisam Mahdi, Ruwaida Kamal Amer"; None otherwise."""
+    text = _LIST_MARK.sub("", line)
+    dates = find_dates(text)
+    if dates:
+        text = text[:dates[0][0]]
+    people = [part.strip() for part in text.strip(" ,|·•–-").split(",")]
+    for person in people:
+        words = person.split()
+        if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] or _name_at(person) != person:
+            return None
+    return ", ".join(people)
 
 
 def _name_at(text: str) -> str | None:

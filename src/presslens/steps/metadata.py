@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from presslens.document import Document, Line
 from presslens.errors import Errors, PresslensError
-from presslens.steps.dates import author_in, parse_date, published_in
+from presslens.steps.dates import author_in, names_alone, parse_date, published_in
+from presslens.steps.segment.features import _BOILERPLATE as _BOILERPLATE_CUE
 
 ENV_REGISTRY = "PRESSLENS_OUTLETS"
 BUILTIN_REGISTRY = Path(__file__).resolve().parent.parent / "resources" / "outlets.json"
@@ -170,7 +171,7 @@ class MetadataStep:
         candidates = byline_lines(doc)
         doc.title = _first(doc, (title_from_export, title_from_segments, title_from_html))
         doc.author = _first(doc, (author_from_export, author_from_html,
-                                  lambda d: author_from_lines(candidates)))
+                                  lambda d: author_from_lines(candidates), author_from_meta))
         doc.published = _first(doc, (published_from_export, published_from_html,
                                      lambda d: published_from_lines(d, candidates)))
         # a registry match on the URL is certain; a site name or a text signature names the
@@ -293,6 +294,20 @@ def author_from_lines(lines: list[str]) -> str | None:
         author = author_in(line)
         if author:
             return author
+    return None
+
+
+def author_from_meta(doc: Document) -> str | None:
+    """A line the segmenter calls meta that holds only a person's name (and maybe the date):
+    the byline without its "By"."""
+    for segment in doc.segments_labelled("meta"):
+        for line in _lines_in(doc, segment.start, segment.end):
+            text = line.text.strip()
+            if text and len(text) <= MAX_BYLINE_CHARS:
+                people = names_alone(text)
+                # "Tweet This", "Recent Posts": capitalised words of page furniture
+                if people and not _BOILERPLATE_CUE.search(people.lower()):
+                    return people
     return None
 
 
