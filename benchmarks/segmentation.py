@@ -22,6 +22,8 @@ the pages where trafilatura finds at least MIN_COMMENT_WORDS words of comments, 
 the text path finds comments on pages where trafilatura finds none. Publication dates
 (`published_text_path`): the text path's `published` against the date trafilatura reads from
 the HTML (its metadata, also silver) on the pages where it finds one.
+Authors (`author_text_path`): the same against trafilatura's author (the same when one
+contains the other, case aside; the first name of a list counts).
 """
 
 from __future__ import annotations
@@ -155,6 +157,12 @@ def _thread_figures(counts: np.ndarray, pages: int, found: int, quiet: int,
             "of_which_text_path_found_comments": quiet_found}
 
 
+def _same_author(ours: str, reference: str) -> bool:
+    ours, reference = ours.lower(), reference.lower()
+    first = re.split(r",| and | und | et ", ours)[0].strip()
+    return ours in reference or reference in ours or first in reference
+
+
 # -- the segmenter's outputs -------------------------------------------------------------------
 
 def body_of(doc: Document) -> str:
@@ -226,6 +234,7 @@ def evaluate(split: str = "test") -> dict[str, Any]:
     thread = np.zeros(3, dtype=np.int64)
     thread_pages = thread_found = quiet_pages = quiet_found = 0
     dates = {"pages": 0, "same": 0, "different": 0, "missing": 0}
+    authors = dict(dates)
     for page in pages:
         text = page["text"]
         doc = Document(text, source=page["file"])
@@ -253,6 +262,11 @@ def evaluate(split: str = "test") -> dict[str, Any]:
             published = text_doc.published if text_doc is not None else None
             dates["missing" if published is None else
                   "same" if published == page["date"][:10] else "different"] += 1
+        if page.get("author"):
+            authors["pages"] += 1
+            author = text_doc.author if text_doc is not None else None
+            authors["missing" if author is None else
+                    "same" if _same_author(author, page["author"]) else "different"] += 1
         html_doc = _product(RawPage(page["file"], common.read_html_bytes(page["file"]), "html"))
         outputs = {
             "text_path": text_doc.body if text_doc is not None else "",
@@ -287,6 +301,7 @@ def evaluate(split: str = "test") -> dict[str, Any]:
     result["comments_text_path"] = _thread_figures(thread, thread_pages, thread_found,
                                                    quiet_pages, quiet_found)
     result["published_text_path"] = dates
+    result["author_text_path"] = authors
     result["text_pages_changed_by_reader"] = misaligned
     result["speed"] = {"segment_step_ms_per_page": round(1000 * seconds / max(len(pages), 1), 2),
                        "lines_per_page": round(n_lines / max(len(pages), 1), 1)}
