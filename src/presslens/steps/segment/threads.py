@@ -643,7 +643,8 @@ class _Page:
         dated_below = False
         if not (timestamp_line(after) or _SCORE.fullmatch(after)
                 or (k is not None and timestamp_line(before))):
-            dated_below = name_line(content) and self._text_then_date(j)
+            # the widget test first: it is cached and rarely true, name_line is neither
+            dated_below = self._text_then_date(j) and name_line(content)
             if not dated_below:
                 return NO_HEADER
         if dated_below:
@@ -666,15 +667,15 @@ class _Page:
         """Line `j` is a share or reply widget, then comes one line of someone's text, then
         a date line (a vote count may stand between)."""
         texts, nxt = self.texts, self.next
-        if not is_widget(texts[j]):
+        text_at = nxt[j]
+        if text_at is None:
             return False
-        j = nxt[j]
-        if j is None or not _opens_text(texts[j]):
-            return False
-        closing = nxt[j]
+        closing = nxt[text_at]
         if closing is not None and _SCORE.fullmatch(texts[closing]):
             closing = nxt[closing]
-        return closing is not None and timestamp_line(texts[closing]) is not None
+        # the date first: timestamp_line is asked of every line anyway (cached), is_widget not
+        return (closing is not None and timestamp_line(texts[closing]) is not None
+                and is_widget(texts[j]) and _opens_text(texts[text_at]))
 
     def form(self, i: int) -> bool:
         got = self._form[i]
