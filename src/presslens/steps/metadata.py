@@ -6,6 +6,7 @@ Each field is a cascade of small finders tried in a fixed order; the first non-N
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import os
 import re
@@ -168,12 +169,14 @@ class MetadataStep:
         self.registry = registry if registry is not None else load_outlet_registry()
 
     def __call__(self, doc: Document) -> None:
-        candidates = byline_lines(doc)
+        # the byline lines only when export fields and HTML metadata leave a gap (HTML pages
+        # mostly have both in their metadata)
+        candidates = functools.cache(lambda: byline_lines(doc))
         doc.title = _first(doc, (title_from_export, title_from_segments, title_from_html))
         doc.author = _first(doc, (author_from_export, author_from_html,
-                                  lambda d: author_from_lines(candidates), author_from_meta))
+                                  lambda d: author_from_lines(candidates()), author_from_meta))
         doc.published = _first(doc, (published_from_export, published_from_html,
-                                     lambda d: published_from_lines(d, candidates)))
+                                     lambda d: published_from_lines(d, candidates())))
         # a registry match on the URL is certain; a site name or a text signature names the
         # outlet better than the bare domain, which is the last resort
         doc.outlet = _first(doc, (lambda d: outlet_from_export(d, self.registry),
