@@ -17,3 +17,18 @@ POLISH_THREAD = [
     "",
     "Odpowiedz",
 ]
+
+#: a German news site's thread: name, "share this comment" widget, text, votes, and the age
+#: that closes each comment
+AGE_CLOSED_THREAD = [
+    "Nibelung",
+    "Diesen Kommentar auf Twitter teilen?",
+    "Gewisse Ähnlichkeiten zwischen damals und heute sind durchaus zu erkennen.",
+    "0",
+    "50 Minuten 46 Sekunden her",
+    "Bummi",
+    "Diesen Kommentar auf Twitter teilen?",
+    "Ich sehe den Abzug grundsätzlich positiv, dort gehören keine fremden Truppen hin.",
+    "4",
+    "1 Stunde 51 Minuten her",
+]

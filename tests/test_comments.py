@@ -7,7 +7,7 @@ import pytest
 from presslens.document import Document, Segment
 from presslens.steps.comments import CommentsStep
 from presslens.steps.segment.threads import mark_comment_lines
-from samples import POLISH_THREAD
+from samples import AGE_CLOSED_THREAD, POLISH_THREAD
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -251,19 +251,7 @@ def test_polish_thread_with_reply_widgets():
 
 def test_dates_that_close_comments_stay_with_their_comment():
     # name, share widget, text, votes, then the age: the age belongs to the comment above it
-    thread = "\n".join([
-        "Nibelung",
-        "Diesen Kommentar auf Twitter teilen?",
-        "Gewisse Ähnlichkeiten zwischen damals und heute sind durchaus zu erkennen.",
-        "0",
-        "50 Minuten 46 Sekunden her",
-        "Bummi",
-        "Diesen Kommentar auf Twitter teilen?",
-        "Ich sehe den Abzug grundsätzlich positiv, dort gehören keine fremden Truppen hin.",
-        "4",
-        "1 Stunde 51 Minuten her",
-    ])
-    doc, comments = _parse(thread)
+    doc, comments = _parse("\n".join(AGE_CLOSED_THREAD))
     assert [(c.author, c.timestamp) for c in comments] == [
         ("Nibelung", "50 Minuten 46 Sekunden her"), ("Bummi", "1 Stunde 51 Minuten her")]
     assert comments[1].text == ("Ich sehe den Abzug grundsätzlich positiv, dort gehören keine "

@@ -5,7 +5,7 @@ from presslens.steps.segment.threads import (
     author_date_header, is_section_header, is_widget, mark_comment_lines, says_header,
     timestamp_in, timestamp_line,
 )
-from samples import POLISH_THREAD
+from samples import AGE_CLOSED_THREAD, POLISH_THREAD
 
 
 def _labels(lines, body_until):
@@ -394,16 +394,7 @@ def test_name_share_widget_text_then_age_layout():
         "E-Mail",
         "Angemeldet bleiben",
         "Sortiert nach: neuste | älteste | beste Bewertung",
-        "Nibelung",
-        "Diesen Kommentar auf Twitter teilen?",
-        "Gewisse Ähnlichkeiten zwischen damals und heute sind durchaus zu erkennen.",
-        "0",
-        "50 Minuten 46 Sekunden her",
-        "Bummi",
-        "Diesen Kommentar auf Twitter teilen?",
-        "Ich sehe den Abzug grundsätzlich positiv, dort gehören keine fremden Truppen hin.",
-        "4",
-        "1 Stunde 51 Minuten her",
+        *AGE_CLOSED_THREAD,
     ])
     lines, labels = _marked(text, 1)
     got = _by_text(lines, labels)
