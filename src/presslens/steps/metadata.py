@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from presslens.document import Document, Line
 from presslens.errors import Errors, PresslensError
 from presslens.steps.dates import author_in, names_alone, parse_date, published_in
-from presslens.steps.segment.features import _BOILERPLATE as _BOILERPLATE_CUE
+from presslens.steps.segment.features import has_boilerplate_cue
 
 ENV_REGISTRY = "PRESSLENS_OUTLETS"
 BUILTIN_REGISTRY = Path(__file__).resolve().parent.parent / "resources" / "outlets.json"
@@ -309,7 +309,7 @@ def author_from_meta(doc: Document) -> str | None:
             if text and len(text) <= MAX_BYLINE_CHARS:
                 people = names_alone(text)
                 # "Tweet This", "Recent Posts": capitalised words of page furniture
-                if people and not _BOILERPLATE_CUE.search(people.lower()):
+                if people and not has_boilerplate_cue(people.lower()):
                     return people
     return None
 

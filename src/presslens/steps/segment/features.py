@@ -100,6 +100,13 @@ def grouped_alternation(patterns: Sequence[str]) -> str:
 # over lower-cased text
 _BOILERPLATE = re.compile(r"\b" + grouped_alternation(_BOILERPLATE_CUES))
 
+
+def has_boilerplate_cue(low: str) -> bool:
+    """Whether lower-cased `low` holds one of the multilingual furniture cues ("share",
+    "subscribe", "tweet", "abonnieren" …)."""
+    return _BOILERPLATE.search(low) is not None
+
+
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|\ball rights\b|droits réservés|"
                         r"rechte vorbehalten|derechos reservados|diritti riservati|"
                         r"prawa zastrzeżone|права защищены")
