@@ -324,6 +324,31 @@ def test_the_headline_is_not_the_first_line_of_a_wrapped_paragraph():
     assert [LABELS[k] for k in chosen] == ["title", "title", "body", "body"]
 
 
+def test_menu_items_skip_links_and_breadcrumbs_are_no_headlines():
+    from presslens.steps.segment import title_like
+
+    for line in ("Direkt zum Inhalt", "Sie sind hier: Home » Europa » Deutschland",
+                 "+ Enterprise 2.0 + Work-Life-Balance", "o Archiv der Beiträge von gestern",
+                 "Keine Suchergebnisse gefunden!", "Skip to main content"):
+        assert not title_like(line), line
+    assert title_like("Ostseebad öffnet seine neue Seebrücke für Besucher")
+
+
+def test_a_headline_repeated_in_a_menu_above_is_taken_where_it_stands_alone():
+    import numpy as np
+
+    from presslens.steps.segment import LABELS, choose_title
+
+    texts = ["+ Enterprise 2.0", "Home", "Enterprise 2.0",
+             "Enterprise 2.0 changes how teams share what they know, and it starts with the "
+             "tools that people already use at work every day."]
+    boilerplate, body = LABELS.index("boilerplate"), LABELS.index("body")
+    path = np.array([boilerplate, boilerplate, boilerplate, body])
+    log_proba = np.log(np.full((4, len(LABELS)), 1 / len(LABELS)))
+    chosen = choose_title(texts, [0, 2, 4, 6], path, log_proba)
+    assert [LABELS[k] for k in chosen] == ["boilerplate", "boilerplate", "title", "body"]
+
+
 def test_the_arrays_the_trainer_writes_load_as_the_model_it_trained() -> None:
     import sys
     from types import SimpleNamespace

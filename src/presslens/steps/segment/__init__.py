@@ -162,6 +162,14 @@ _MENU_GAP = re.compile(r"\S\s{3,}\S")  # words in columns: a menu or a running h
 # a picture credit: "NAME/AGENCY via Lensbank Images", "Photos: …"
 _PICTURE_CREDIT = re.compile(r"\b(?:images|photos|pictures|photographs?|fotos|bilder|zdjęcia|"
                              r"фото)\b|[^\W\d_]/[^\W\d_]")
+# the renderer's marks of nested list items ("+ Enterprise 2.0", "o Archiv"): menu entries
+_NESTED_ITEM = re.compile(r"^\s*[+o]\s")
+# skip links, breadcrumbs and empty search results in the languages the cues cover
+_NAVIGATION = re.compile(
+    r"^\W*(?:skip to|jump to|you are here|direkt zum|zum inhalt|springe zu|sie sind hier|"
+    r"aller au|vous êtes ici|saltar al|usted está aquí|vai al|ti trovi in|przejdź do|"
+    r"jesteś tutaj|перейти к|вы здесь)\b|\b(?:no results|keine (?:such)?ergebnisse|"
+    r"aucun résultat|sin resultados|nessun risultato|brak wyników)\b")
 _TITLE, _BODY_K = _INDEX["title"], _INDEX["body"]
 #: how far above the first body paragraph a headline is looked for (non-blank lines)
 TITLE_REACH = 30
@@ -177,6 +185,8 @@ def title_like(text: str) -> bool:
     if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
         return False
     low = text.lower()
+    if _NESTED_ITEM.match(text) or _NAVIGATION.search(low):
+        return False
     if (_cues._BYLINE.match(low) or _cues._CREDIT.search(low) or _cues._URLISH.search(low)
             or _cues._COPYRIGHT.search(low) or _cues._COMMENT_HEADER.search(low)
             or _PICTURE_CREDIT.search(low)
@@ -238,7 +248,8 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     if best < 0:
         return path
     path = path.copy()
-    first = next(r for r in range(lo, best + 1) if keys[r] == keys[best])
+    first = next(r for r in range(lo, best + 1)
+                 if keys[r] == keys[best] and (r == best or title_like(texts[r])))
     chosen = [first]
     # the headline's second line: not the article's first paragraph (a short line the model
     # called body may be the wrap, "With the Cost of Rising Tides")
