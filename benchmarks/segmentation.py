@@ -23,7 +23,9 @@ the text path finds comments on pages where trafilatura finds none. Publication 
 (`published_text_path`): the text path's `published` against the date trafilatura reads from
 the HTML (its metadata, also silver) on the pages where it finds one.
 Authors (`author_text_path`): the same against trafilatura's author (the same when one
-contains the other, case aside; the first name of a list counts).
+contains the other, case aside; the first name of a list counts). Titles (`title_text_path`):
+the same against trafilatura's title, compared on their words (one may contain the other: a
+page title often adds the site's name).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ sys.path.insert(0, str(ROOT / "training"))
 import common  # noqa: E402
 
 from presslens.document import SEGMENT_LABELS, Document  # noqa: E402
-from presslens.steps.segment import SegmentStep  # noqa: E402
+from presslens.steps.segment import SegmentStep, match_key  # noqa: E402
 
 # invisible format characters (soft hyphens, zero-width spaces and joiners, BOM): a clean body
 # drops them, many gold snippets copied from the HTML keep them; they are not content
@@ -235,6 +237,7 @@ def evaluate(split: str = "test") -> dict[str, Any]:
     thread_pages = thread_found = quiet_pages = quiet_found = 0
     dates = {"pages": 0, "same": 0, "different": 0, "missing": 0}
     authors = dict(dates)
+    titles = dict(dates)
     for page in pages:
         text = page["text"]
         doc = Document(text, source=page["file"])
@@ -262,6 +265,12 @@ def evaluate(split: str = "test") -> dict[str, Any]:
             published = text_doc.published if text_doc is not None else None
             dates["missing" if published is None else
                   "same" if published == page["date"][:10] else "different"] += 1
+        if page.get("title"):
+            titles["pages"] += 1
+            title = match_key(text_doc.title or "").lower() if text_doc is not None else ""
+            reference = match_key(page["title"]).lower()
+            titles["missing" if not title else
+                   "same" if title in reference or reference in title else "different"] += 1
         if page.get("author"):
             authors["pages"] += 1
             author = text_doc.author if text_doc is not None else None
@@ -302,6 +311,7 @@ def evaluate(split: str = "test") -> dict[str, Any]:
                                                    quiet_pages, quiet_found)
     result["published_text_path"] = dates
     result["author_text_path"] = authors
+    result["title_text_path"] = titles
     result["text_pages_changed_by_reader"] = misaligned
     result["speed"] = {"segment_step_ms_per_page": round(1000 * seconds / max(len(pages), 1), 2),
                        "lines_per_page": round(n_lines / max(len(pages), 1), 1)}
