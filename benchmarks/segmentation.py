@@ -159,6 +159,12 @@ def _thread_figures(counts: np.ndarray, pages: int, found: int, quiet: int,
             "of_which_text_path_found_comments": quiet_found}
 
 
+def _tally(counts: dict[str, int], ours: str | None, same: bool) -> None:
+    """Count one page of a field compared with trafilatura's: missing, the same or different."""
+    counts["pages"] += 1
+    counts["missing" if not ours else "same" if same else "different"] += 1
+
+
 def _same_author(ours: str, reference: str) -> bool:
     ours, reference = ours.lower(), reference.lower()
     first = re.split(r",| and | und | et ", ours)[0].strip()
@@ -261,21 +267,15 @@ def evaluate(split: str = "test") -> dict[str, Any]:
             quiet_pages += 1
             quiet_found += sum(len(c.split()) for c in found) >= MIN_COMMENT_WORDS
         if page.get("date"):
-            dates["pages"] += 1
             published = text_doc.published if text_doc is not None else None
-            dates["missing" if published is None else
-                  "same" if published == page["date"][:10] else "different"] += 1
+            _tally(dates, published, published == page["date"][:10])
         if page.get("title"):
-            titles["pages"] += 1
             title = match_key(text_doc.title or "").lower() if text_doc is not None else ""
             reference = match_key(page["title"]).lower()
-            titles["missing" if not title else
-                   "same" if title in reference or reference in title else "different"] += 1
+            _tally(titles, title, title in reference or reference in title)
         if page.get("author"):
-            authors["pages"] += 1
             author = text_doc.author if text_doc is not None else None
-            authors["missing" if author is None else
-                    "same" if _same_author(author, page["author"]) else "different"] += 1
+            _tally(authors, author, bool(author) and _same_author(author, page["author"]))
         html_doc = _product(RawPage(page["file"], common.read_html_bytes(page["file"]), "html"))
         outputs = {
             "text_path": text_doc.body if text_doc is not None else "",

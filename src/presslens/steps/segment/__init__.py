@@ -73,6 +73,7 @@ def forced_labels(lines: Sequence[Line], index: Sequence[int],
     forced: list[int | None] = [None] * len(index)
     not_body = np.zeros(len(index), dtype=bool)
     title_rows: list[int] = []
+    exact_rows: set[int] = set()  # title rows that are the title, not a line holding it
     first_body = len(index)
     for row, i in enumerate(index):
         text = match_key(lines[i].text)
@@ -86,12 +87,14 @@ def forced_labels(lines: Sequence[Line], index: Sequence[int],
             forced[row] = _INDEX["comment"]
         if title and text and (text == title or (title in text and len(text) <= 1.3 * len(title) + 10)):
             title_rows.append(row)
+            if text == title:
+                exact_rows.add(row)
     if title_rows:
         # the title match nearest before the article, a line that is the title rather than one
         # that holds it ("Ingredients for Bee Sting Muffins" under "Bee Sting Muffins");
         # other matches (menus, teasers) stay free
         before = [r for r in title_rows if r <= first_body] or title_rows[:1]
-        exact = [r for r in before if match_key(lines[index[r]].text) == title]
+        exact = [r for r in before if r in exact_rows]
         forced[(exact or before)[-1]] = _INDEX["title"]
     return forced, not_body
 

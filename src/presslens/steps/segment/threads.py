@@ -640,15 +640,11 @@ class _Page:
         # made for every line anyway) go first, so that name_line's runs only where one holds
         if j is None:
             return NO_HEADER
-        dated_below = False
         if not (timestamp_line(after) or _SCORE.fullmatch(after)
                 or (k is not None and timestamp_line(before))):
-            # the widget test first: it is cached and rarely true, name_line is neither
-            dated_below = self._text_then_date(j) and name_line(content)
-            if not dated_below:
-                return NO_HEADER
-        if dated_below:
-            return STRONG  # "name", a share widget, one line of text, then its date
+            # "name", a share widget, one line of text, then its date; the widget test
+            # first: it is cached and rarely true, name_line is neither
+            return STRONG if self._text_then_date(j) and name_line(content) else NO_HEADER
         if not name_line(content):
             return NO_HEADER
         if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
@@ -657,7 +653,7 @@ class _Page:
         if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
             return STRONG  # "name / 12 / name": the forum repeats the author after the votes
         # "date" (the comment above ends with its age), "name", maybe a share widget, "text"
-        if j is not None and is_widget(after) and nxt[j] is not None:
+        if is_widget(after) and nxt[j] is not None:
             after = texts[nxt[j]]
         if k is not None and timestamp_line(before) and _opens_text(after):
             return STRONG
