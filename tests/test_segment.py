@@ -349,6 +349,57 @@ def test_a_headline_repeated_in_a_menu_above_is_taken_where_it_stands_alone():
     assert [LABELS[k] for k in chosen] == ["boilerplate", "boilerplate", "title", "body"]
 
 
+def test_a_wrapped_paragraph_of_two_sentences_is_no_headline():
+    from presslens.steps.segment import title_like
+
+    # a hard-wrapped paragraph whose next line starts with a digit, not a lower-case word
+    assert not title_like("Wir haben unser altes Bauernhaus zu einem modernem Ferienhaus umgebaut. "
+                          "Das Haus befindet sich in ruhiger Lage mit traumhafter Aussicht und "
+                          "bietet Platz für")
+    assert title_like("U.S. Army and Dr. Oetker Sign a Deal Nobody Saw Coming in the "
+                      "Baking Aisle of the Pentagon")
+
+
+def _rows(*labels: str):
+    import numpy as np
+
+    from presslens.steps.segment import LABELS
+
+    return np.array([LABELS.index(label) for label in labels])
+
+
+def _sure(*labels: str):
+    """Log probabilities putting 0.7 on each row's label."""
+    import numpy as np
+
+    from presslens.steps.segment import LABELS
+
+    proba = np.full((len(labels), len(LABELS)), 0.3 / (len(LABELS) - 1))
+    proba[np.arange(len(labels)), _rows(*labels)] = 0.7
+    return np.log(proba)
+
+
+def test_a_page_left_without_body_keeps_the_lines_the_classifier_calls_body():
+    from presslens.steps.segment import LABELS, _rescue_body
+
+    texts = ["Home", "Podcasts", "Twenty-four billion tonnes of fertile soil are lost every "
+             "year, a study finds; elephants in Guinea show what that means.", "Contact"]
+    decoded = _rows("boilerplate", "boilerplate", "boilerplate", "boilerplate")
+    classifier = _sure("boilerplate", "boilerplate", "body", "boilerplate")
+    rescued = _rescue_body(texts, decoded, classifier)
+    assert [LABELS[k] for k in rescued] == ["boilerplate", "boilerplate", "body", "boilerplate"]
+
+
+def test_a_page_with_an_article_keeps_its_decoded_labels():
+    from presslens.steps.segment import _rescue_body
+
+    article = " ".join(["word"] * 120)
+    texts = ["Home", article, "Read this too, it is great"]
+    decoded = _rows("boilerplate", "body", "boilerplate")
+    classifier = _sure("boilerplate", "body", "body")
+    assert (_rescue_body(texts, decoded, classifier) == decoded).all()
+
+
 def test_the_arrays_the_trainer_writes_load_as_the_model_it_trained() -> None:
     import sys
     from types import SimpleNamespace

@@ -167,6 +167,8 @@ _PICTURE_CREDIT = re.compile(r"\b(?:images|photos|pictures|photographs?|fotos|bi
                              r"фото)\b|[^\W\d_]/[^\W\d_]")
 # the renderer's marks of nested list items ("+ Enterprise 2.0", "o Archiv"): menu entries
 _NESTED_ITEM = re.compile(r"^\s*[+o]\s")
+# a word, a sentence's end and the next sentence's first letter ("… umgebaut. Das Haus …")
+_SENTENCE_INSIDE = re.compile(r"(\w+)[.!?] +[^\W\d_]")
 # skip links, breadcrumbs and empty search results in the languages the cues cover
 _NAVIGATION = re.compile(
     r"^\W*(?:skip to|jump to|you are here|direkt zum|zum inhalt|springe zu|sie sind hier|"
@@ -187,6 +189,8 @@ def title_like(text: str) -> bool:
         return False
     if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
         return False
+    if len(words) >= 15 and _two_sentences(text):
+        return False  # the first line of a wrapped paragraph
     low = text.lower()
     if _NESTED_ITEM.match(text) or _NAVIGATION.search(low):
         return False
@@ -199,6 +203,13 @@ def title_like(text: str) -> bool:
         return False
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+def _two_sentences(text: str) -> bool:
+    """A sentence ends inside `text` after a lower-case word; "U.S. Army", "Dr. Oetker" and
+    "Mrs. Smith" are abbreviations."""
+    return any(len(m.group(1)) >= 3 and m.group(1).islower()
+               for m in _SENTENCE_INSIDE.finditer(text))
 
 
 def _wraps(first: str, second: str) -> bool:
@@ -277,6 +288,23 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     return path
 
 
+#: a decoded article shorter than this (in words) is probably a menu or a notice that won
+#: over the real text
+MIN_BODY_WORDS = 100
+
+
+def _rescue_body(texts: Sequence[str], path: np.ndarray, log_proba: np.ndarray) -> np.ndarray:
+    """On a page whose decoded body is (nearly) empty, every line the classifier alone calls
+    body is body. The decoder's label transitions silence a lone paragraph among menus, which
+    on a one-paragraph page (a podcast's blurb, a product text) is the whole article."""
+    body_rows = np.flatnonzero(path == _BODY_K)
+    if sum(len(_WORDS.findall(texts[r])) for r in body_rows) >= MIN_BODY_WORDS:
+        return path
+    path = path.copy()
+    path[log_proba.argmax(axis=1) == _BODY_K] = _BODY_K
+    return path
+
+
 def _classify(lines: Sequence[Line], hints: dict[str, Any] | None
               ) -> tuple[list[str | None], dict[int, np.ndarray]]:
     """Labels per line, and for HTML pages the labels each non-blank line may take."""
@@ -290,7 +318,7 @@ def _classify(lines: Sequence[Line], hints: dict[str, Any] | None
     log_proba = model.log_proba(features, [text.strip() for text in texts])
     path = model.decode(log_proba, allowed)
     if allowed is None:
-        path = choose_title(texts, index, path, log_proba)
+        path = choose_title(texts, index, _rescue_body(texts, path, log_proba), log_proba)
     for i, k in zip(index, path):
         labels[i] = LABELS[k]
     if allowed is None:
