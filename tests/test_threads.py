@@ -463,3 +463,58 @@ def test_teaser_list_under_a_related_links_heading_is_no_thread():
     ]
     lines, labels = _marked("\n".join([article, ""] + thread), 1)
     assert _by_text(lines, labels)["* julia"] == "comment"
+
+
+def test_vote_widget_run_then_date_closes_each_comment():
+    # a comment plugin whose statistics push the first dated header far below the heading:
+    # name, text, "thumbs up 0 thumbs down Reply" (glued), then the date of the next comment
+    text = "\n".join([
+        "Den Teig eine Stunde ruhen lassen, dann bei 180 Grad goldbraun backen.",
+        "",
+        "Hinterlasse einen Kommentar",
+        "63 Kommentar Themen", "49 Themen Antworten", "0 Follower",
+        "Kommentar, auf das am meisten reagiert wurde", "Beliebtestes Kommentar Thema",
+        "63 Kommentatoren", "Letzte Kommentatoren", "Subscribe", "Benachrichtige mich zu:",
+        "Alle neuen Kommentare",
+        "Greta",
+        "Ich habe den Kuchen am Sonntag gebacken, er war schnell fertig und sehr saftig.",
+        "Daumen hoch0Daumen runter Antworten",
+        "19. Februar 2017 20:00",
+        "Lotte",
+        "Kann man den Teig auch in Muffinförmchen backen, und wie lange dann?",
+        "Daumen hoch2Daumen runter Antworten",
+        "15. Februar 2017 09:49",
+        "Kathrin",
+        "Hallo Lotte, ja, etwa zwanzig Minuten reichen, mach aber die Stäbchenprobe.",
+        "Daumen hoch1Daumen runter Antworten",
+        "15. Februar 2017 10:13",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Kann man den Teig auch in Muffinförmchen backen, und wie lange dann?"] == "comment"
+    assert got["Hallo Lotte, ja, etwa zwanzig Minuten reichen, mach aber die Stäbchenprobe."] \
+        == "comment"
+    assert is_widget("Daumen hoch0Daumen runter Antworten") and is_widget("Like Reply")
+    assert not is_widget("2019 2020") and not is_widget("Top 10 Reasons to Stay")
+
+
+def test_a_commenter_known_by_a_number_keeps_the_thread_going():
+    assert says_header("1009 schreibt:") == ("1009", "")
+    assert says_header("2019 was a year of change:") is None
+    comment = ("Die Frage ist, ob Gentechnik vor der Geburt Krankheiten verhindern darf, und wer "
+               "darüber entscheidet.")
+    text = "\n".join([
+        "Schreibt eure Antworten bis Ende Mai in die Kommentare.",
+        "",
+        "10 Antworten",
+        "1. Badenraser schreibt:", "   29. Mai 2019 um 17:39",
+        "   Ist die Würde der Flüchtlinge in Deutschland gewährleistet?", "   Antworten",
+        "2. Tollertext schreibt:", "   29. Mai 2019 um 10:55",
+        "   Sind Todesstrafen moralisch vertretbar?", "   Antworten",
+        "3. 1009 schreibt:", "   29. Mai 2019 um 10:48",
+        *(f"   {comment}" for _ in range(14)),
+        "   Antworten",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["3. 1009 schreibt:"] == "comment" and got[comment] == "comment"

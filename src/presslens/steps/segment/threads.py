@@ -254,6 +254,8 @@ _AUTHOR_PREFIX = re.compile(r"^(?:#?\d+\s+)?(?:kommentar von|comment by|commenta
 _AUTHOR_SUFFIX = re.compile(r"(?:[\s,/|·•\-–—]|\b(?:le|am|à|el|il|on))*$", re.I)
 _HEADER_SEPARATOR = re.compile(r"(?:[,/|·•\-–—]|\b(?:le|am|à|el|il))\s*$", re.I)
 _WEEKDAY_END = re.compile(rf"\b(?:{_WEEKDAYS})\.?,?\s*$", re.I)
+# a commenter known by a number ("3. 1009 schreibt:"): no name, but the verb and colon say it
+_USER_NUMBER = re.compile(r"\d{3,10}")
 _TRAILING_WIDGET = re.compile(r"\s+(?:reply|antworten|répondre|responder|rispondi)\s*$", re.I)
 
 
@@ -266,7 +268,7 @@ def says_header(text: str) -> tuple[str, str] | None:
     if not m or m.start() > 61:
         return None
     author = _AUTHOR_PREFIX.sub("", text[:m.start()]).strip()
-    if not looks_like_name(author):
+    if not (looks_like_name(author) or _USER_NUMBER.fullmatch(author)):
         return None
     return author, _TRAILING_WIDGET.sub("", text[m.end():]).strip()
 
@@ -369,11 +371,15 @@ _WIDGET_WORDS = (
     r"répondre|signaler|partager|citer|j'aime|responder|respuesta|reportar|denunciar|compartir|"
     r"me gusta|rispondi|segnala|condividi|mi piace|cita|haut de page|top|back to top|"
     r"odpowiedz|zgłoś|udostępnij|cytuj|ответить|пожаловаться|поделиться|нравится|цитировать|"
-    r"permanenter link|permanent link|lien permanent|enlace permanente|link permanente"
+    r"permanenter link|permanent link|lien permanent|enlace permanente|link permanente|"
+    r"thumbs up|thumbs down|daumen hoch|daumen runter"
 )
 _WIDGET_PART = re.compile(rf"(?:{_WIDGET_WORDS})(?:\s*\(?[+-]?\d+\)?)?|[+-]?\d+(?:\s*(?:{_WIDGET_WORDS}))?",
                           re.I)
 _WIDGET_SPLIT = re.compile(r"\s*[·•|/]\s*|\s{2,}")
+# widget words and counts one after the other, maybe glued: "Like Reply",
+# "Daumen hoch0Daumen runter Antworten"
+_WIDGET_RUN = re.compile(rf"(?:(?:{_WIDGET_WORDS}|[+-]?\d+)[\s·•|/()]*){{2,}}", re.I)
 _WIDGET_LINE = re.compile(
     r"^(?:load|show|view|see|read|display) (?:all |more |the |\d+ )*(?:more )?(?:comments?|replies|"
     r"responses)\b.*"
@@ -460,7 +466,11 @@ def is_widget(text: str) -> bool:
     if _LOGIN.search(text) and _LOGIN_TARGET.search(text) and not _DIGIT.search(text):
         return True  # "Vous devez être connecté pour publier un commentaire."
     pieces = [p for p in _WIDGET_SPLIT.split(text) if p]
-    return bool(pieces) and all(_WIDGET_PART.fullmatch(p) for p in pieces)
+    if pieces and all(_WIDGET_PART.fullmatch(p) for p in pieces):
+        return True
+    # counts alone ("2019 2020") are no widget: a word must stand among them
+    return (len(text) <= 60 and _WIDGET_RUN.fullmatch(text) is not None
+            and not text.replace(" ", "").isdigit())
 
 
 @lru_cache(maxsize=8192)
