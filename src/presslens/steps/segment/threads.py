@@ -380,6 +380,11 @@ _WIDGET_SPLIT = re.compile(r"\s*[·•|/]\s*|\s{2,}")
 # widget words and counts one after the other, maybe glued: "Like Reply",
 # "Daumen hoch0Daumen runter Antworten"
 _WIDGET_RUN = re.compile(rf"(?:(?:{_WIDGET_WORDS}|[+-]?\d+)[\s·•|/()]*){{2,}}", re.I)
+# the first words of _WIDGET_WORDS' alternatives ("points?" as "point" and "points"): a cheap
+# test before _WIDGET_RUN, which tries every alternative at the line's start
+_WIDGET_FIRST = frozenset(
+    form for word in _WIDGET_WORDS.split("|")
+    for form in (word.split()[0].rstrip("?s"), word.split()[0].rstrip("?")))
 _WIDGET_LINE = re.compile(
     r"^(?:load|show|view|see|read|display) (?:all |more |the |\d+ )*(?:more )?(?:comments?|replies|"
     r"responses)\b.*"
@@ -469,8 +474,14 @@ def is_widget(text: str) -> bool:
     if pieces and all(_WIDGET_PART.fullmatch(p) for p in pieces):
         return True
     # counts alone ("2019 2020") are no widget: a word must stand among them
-    return (len(text) <= 60 and _WIDGET_RUN.fullmatch(text) is not None
+    return (len(text) <= 60 and _starts_widget_run(text) and _WIDGET_RUN.fullmatch(text) is not None
             and not text.replace(" ", "").isdigit())
+
+
+def _starts_widget_run(text: str) -> bool:
+    """The line opens with a count or with the first word of a widget word."""
+    first = text.split(None, 1)[0].lower()
+    return first[0] in "0123456789+-" or first.rstrip("0123456789()+-") in _WIDGET_FIRST
 
 
 @lru_cache(maxsize=8192)
