@@ -314,8 +314,9 @@ def _classify(lines: Sequence[Line], hints: dict[str, Any] | None
         return labels, {}
     model = get_model()
     allowed = html_constraints(lines, index, hints) if hints else None
-    texts = [lines[i].text for i in index]
-    log_proba = model.log_proba(features, [text.strip() for text in texts])
+    # stripped: the model's lexicon reads them so, and the title rules strip what they test
+    texts = [lines[i].text.strip() for i in index]
+    log_proba = model.log_proba(features, texts)
     path = model.decode(log_proba, allowed)
     if allowed is None:
         path = choose_title(texts, index, _rescue_body(texts, path, log_proba), log_proba)
