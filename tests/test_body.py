@@ -115,6 +115,16 @@ def test_html_body_leaves_the_headline_to_the_title():
     other = run_body("x", hints={"html_main": main, "html_meta": {"title": "Freibad"}})
     assert other.body.startswith("Freibad öffnet")
 
+def test_html_body_drops_the_furniture_the_extractor_kept():
+    main = ("Das Freibad wird erst im Juni öffnen, teilte die Stadt am Montag mit.\n"
+            "Foto: dpa / Max Muster\n"
+            "Grund sind Risse im Becken, die bei der Prüfung entdeckt wurden.\n"
+            "Abonnieren Sie jetzt unseren Newsletter und verpassen Sie keine Nachricht mehr!")
+    doc = run_body("x", hints={"html_main": main})
+    assert doc.body == ("Das Freibad wird erst im Juni öffnen, teilte die Stadt am Montag mit.\n\n"
+                        "Grund sind Risse im Becken, die bei der Prüfung entdeckt wurden.")
+
+
 def test_no_body_segments_gives_empty_body():
     doc = run_body("Only boilerplate", [Segment("boilerplate", 0, 16)])
     assert doc.body == ""

@@ -137,6 +137,33 @@ def test_stdin_over_the_limit_is_refused_with_its_size(monkeypatch):
 # ---------------------------------------------------------------- gzip
 
 
+def test_an_extraction_that_missed_the_article_leaves_the_page_to_the_line_model(
+        tmp_path, monkeypatch):
+    import trafilatura
+
+    from presslens.pipeline import Pipeline
+
+    # on some pages trafilatura keeps only a photo caption of the article's container
+    caption = "The old bridge on Tuesday."
+    real = trafilatura.bare_extraction
+
+    def caption_only(*args, **kwargs):
+        found = real(*args, **kwargs)
+        found.text = caption
+        return found
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", caption_only)
+    path = tmp_path / "flood.html"
+    path.write_text(ARTICLE.replace("<article>", f"<article><p>{caption}</p>"), encoding="utf-8")
+    [raw] = pages(path)
+    doc = load_document(raw)
+    assert doc.hints["html_main"] is None
+    assert doc.hints["html_meta"]["author"] == "Jane Doe"  # the rest of its reading stays
+    Pipeline(("segment", "comments", "body"))(doc)
+    assert "Heavy rain caused the river" in doc.body
+    assert "schools in the valley will stay closed" in doc.body
+
+
 def test_gzipped_html_and_text(tmp_path):
     (tmp_path / "a.html.gz").write_bytes(gzip.compress(ARTICLE.encode()))
     (tmp_path / "b.txt.gz").write_bytes(gzip.compress(PLAIN.encode()))

@@ -147,6 +147,22 @@ def test_html_hints_decide_the_lines_they_cover() -> None:
     assert {labels[item] for item in MENU} == {"boilerplate"}
 
 
+def test_furniture_inside_the_html_extraction_is_not_body() -> None:
+    # trafilatura keeps what stands in the article's container: a plea to subscribe and a
+    # picture credit between the paragraphs
+    plea = "Subscribe to our newsletter and support independent journalism today!"
+    credit = "Photo: Reuters / John Smith"
+    text = f"{TITLE}\n\n{PARAGRAPHS[0]}\n\n{credit}\n\n{PARAGRAPHS[1]}\n\n{plea}\n\n" \
+        f"{PARAGRAPHS[2]}\n"
+    hints = {"html_main": "\n".join([PARAGRAPHS[0], credit, PARAGRAPHS[1], plea, PARAGRAPHS[2]]),
+             "html_comments": None, "html_meta": {"title": TITLE}}
+    doc = Document(text, media_type="html", hints=hints)
+    SegmentStep()(doc)
+    labels = labels_by_line(doc)
+    assert {labels[p] for p in PARAGRAPHS[:3]} == {"body"}
+    assert labels[credit] == labels[plea] == "boilerplate"
+
+
 def test_html_title_is_the_line_that_is_the_title_not_one_that_holds_it() -> None:
     # a recipe page: the headline, then the ingredients heading that repeats it inside the
     # extraction's main text; the heading is article text, the headline the title

@@ -23,6 +23,10 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 
 META_KEYS = ("title", "author", "date", "sitename", "url")
 
+#: a main text shorter than this (in words) is an extraction that missed the article (a caption,
+#: a teaser): the page is then left to the line model, as when trafilatura finds nothing
+MIN_MAIN_WORDS = 25
+
 # libxml2 reports a mismatched end tag on a third of real news pages; it says nothing about
 # whether the page is whole, so it does not earn a warning
 _HARMLESS_PARSE_ERRORS = frozenset({"ERR_TAG_NAME_MISMATCH"})
@@ -130,9 +134,9 @@ def extract_hints(tree: lxml_html.HtmlElement, url: str | None = None) -> dict[s
 
 def _clean_main(text: str | None) -> str | None:
     # what trafilatura.extract() returns for the same page: NFC, stripped
-    if not text:
+    if not text or len(text.split()) < MIN_MAIN_WORDS:
         return None
-    return unicodedata.normalize("NFC", text).strip() or None
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def _metadata_only(tree: lxml_html.HtmlElement, url: str | None) -> Any:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from presslens.document import Document, Line, TextMap
-from presslens.steps.segment import match_key
+from presslens.steps.segment import extracted_furniture, match_key
 
 # whitespace that is not a plain single space, or runs of it; zero-width marks and soft hyphens
 # are dropped outright because scrapers leave them inside words
@@ -52,7 +52,9 @@ class BodyStep:
     def __call__(self, doc: Document) -> None:
         html_main = doc.hints.get("html_main")
         if isinstance(html_main, str) and html_main.strip():
-            doc.body = _without_headline(normalize_extracted(html_main), _headlines(doc))
+            paragraphs = normalize_extracted(html_main).split("\n\n")
+            article = "\n\n".join(p for p in paragraphs if not extracted_furniture(p))
+            doc.body = _without_headline(article, _headlines(doc))
             doc.body_map = None
             return
         blocks = _blocks(doc)

@@ -18,8 +18,8 @@ from presslens.steps.segment import features as _cues
 from presslens.steps.segment.features import line_features
 from presslens.steps.segment.model import LABELS, get_model
 
-from presslens.steps.segment.furniture import demote_furniture
-from presslens.steps.segment.pleas import demote_pleas
+from presslens.steps.segment.furniture import demote_furniture, furniture_kind
+from presslens.steps.segment.pleas import demote_pleas, is_plea
 from presslens.steps.segment.standfirst import keep_standfirst
 from presslens.steps.segment.threads import mark_comment_lines
 
@@ -142,16 +142,27 @@ def extraction_labels(lines: Sequence[Line], hints: dict[str, Any]
     allowed: dict[int, np.ndarray] = {}
     for row, i in enumerate(index):
         label = forced[row]
+        if label == _BODY_K or (label is None and first < row < last and not not_body[row]):
+            # the extractor keeps the furniture inside the article's container
+            label = _INDEX[extracted_furniture(lines[i].stripped) or "body"]
         if label is not None:
             labels[i] = LABELS[label]
             allowed[i] = np.arange(len(LABELS)) == label
-        elif first < row < last and not not_body[row]:
-            labels[i] = "body"
         elif first - META_REACH <= row < first and _meta_like(lines[i].stripped):
             labels[i] = "meta"
         else:
             labels[i] = "boilerplate"
     return labels, allowed
+
+
+def extracted_furniture(paragraph: str) -> str | None:
+    """'boilerplate' or 'meta' for a paragraph of an extractor's main text that is page
+    furniture (a plea to subscribe, a picture credit, a dateline, a "Quelle:" line …), else None.
+
+    trafilatura keeps what stands inside the article's container; these are the line rules the
+    text path applies after its classifier, on the paragraph alone (no neighbours).
+    """
+    return "boilerplate" if is_plea(paragraph) else furniture_kind(paragraph)
 
 
 def _meta_like(text: str) -> bool:
@@ -388,5 +399,5 @@ class SegmentStep:
         doc.segments = segments_from_labels(doc, lines, labels)
 
 
-__all__ = ["SegmentStep", "Extraction", "choose_title", "html_constraints", "label_lines",
-           "match_key", "segments_from_labels", "title_like"]
+__all__ = ["SegmentStep", "Extraction", "choose_title", "extracted_furniture", "html_constraints",
+           "label_lines", "match_key", "segments_from_labels", "title_like"]
