@@ -212,3 +212,25 @@ def test_every_alternative_of_the_searched_patterns_still_matches(pattern, line)
 def test_agency_distribution_credits_are_picture_credits(credit):
     assert is_picture_credit(credit)
     assert not is_picture_credit("The mayor spoke via video link to the council images team.")
+
+
+@pytest.mark.parametrize("line", [
+    "VEA TAMBIÉN: Las lluvias dejan 300 familias afectadas en Colón",
+    "(Le puede interesar: Capturan a dos sospechosos del robo en el puerto)",
+    "MIRA: Así quedó el puente tras la crecida del río",
+    "Read more: Flood defences fail in three coastal towns",
+    "Lesen Sie auch: Warum der Deich nicht hielt",
+    "Czytaj też: Powódź na Pomorzu. Co dalej z wałami?",
+    "WATCH: Residents rescued from rooftops",
+])
+def test_links_to_other_articles_inside_the_text_are_boilerplate(line):
+    assert furniture_kind(line) == "boilerplate"
+
+
+@pytest.mark.parametrize("line", [
+    "Read more about the plan in the council's report, published on Tuesday.",
+    "Mira: the word the rescuers shouted when they saw the boat, the mayor said.",
+    "Watching the river rise: residents describe the night the levee broke",
+])
+def test_sentences_that_begin_like_a_link_lead_stay(line):
+    assert furniture_kind(line) is None

@@ -56,6 +56,10 @@ _MORE = re.compile(
     r"plus d.articles|ver también|lee también|leer más|relacionad\w*|más noticias|"
     r"leggi anche|potrebbe interessarti|czytaj (?:też|także|więcej)|zobacz (?:też|także)|"
     r"читайте также|смотрите также)", re.I)
+# a link to another article inside the text: "VEA TAMBIÉN: <headline>", "Read more: …", the
+# link-box headings above, or a video's or teaser's imperative lead ("MIRA:", "WATCH:")
+_READ_ALSO = re.compile(r"(?:" + _MORE.pattern + r"|\W*(?:mira|mire|vea(?: también)?|watch|lea también))"
+                        r"\s*:\s*\S", re.I)
 # a picture or text source: "Quelle: Landesregierung", "Abbildung: …", "Roman Prymula, photo:"
 _SOURCE = re.compile(
     r"^(?:quelle|quellen|source|sources|fuente|fonte|źródło|источник|abbildung|abb\.|grafik|"
@@ -156,6 +160,8 @@ MAX_PAGING_WORDS = 20
 MAX_TEASER_WORDS = 14
 # a sentence's last character: a running header or caption has none
 _CLOSING = (".", "!", "?", "»", "”", '"')
+#: words in a "Read more: <headline>" line
+MAX_READ_ALSO_WORDS = 25
 #: running headers and captions are short; a repeated long line is a quoted passage
 MAX_REPEAT_WORDS = 12
 #: words in a line that still reads as an article paragraph after a comment heading
@@ -270,6 +276,8 @@ def _kind_alone(text: str) -> str | None:
     if n_words <= 8 and (_WIDGET.search(text) or _RATING.search(text)):
         return "boilerplate"
     if n_words <= MAX_PAGING_WORDS and _PAGING.match(text):
+        return "boilerplate"
+    if n_words <= MAX_READ_ALSO_WORDS and _READ_ALSO.match(text) and not text.endswith("."):
         return "boilerplate"
     if n_words <= 30 and (_FORM_NOTICE.search(text) or _POST_FOOTER.search(text)):
         return "boilerplate"
