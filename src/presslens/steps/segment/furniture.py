@@ -160,8 +160,9 @@ MAX_PAGING_WORDS = 20
 MAX_TEASER_WORDS = 14
 # a sentence's last character: a running header or caption has none
 _CLOSING = (".", "!", "?", "»", "”", '"')
-#: words in a "Read more: <headline>" line
+#: words in a "Read more: <headline>" line, and how far its colon may stand
 MAX_READ_ALSO_WORDS = 25
+READ_ALSO_LEAD_CHARS = 48
 #: running headers and captions are short; a repeated long line is a quoted passage
 MAX_REPEAT_WORDS = 12
 #: words in a line that still reads as an article paragraph after a comment heading
@@ -277,7 +278,9 @@ def _kind_alone(text: str) -> str | None:
         return "boilerplate"
     if n_words <= MAX_PAGING_WORDS and _PAGING.match(text):
         return "boilerplate"
-    if n_words <= MAX_READ_ALSO_WORDS and _READ_ALSO.match(text) and not text.endswith("."):
+    # the colon first: the lead's long alternation is tried only where one follows a few words
+    if n_words <= MAX_READ_ALSO_WORDS and ":" in text[:READ_ALSO_LEAD_CHARS] \
+            and _READ_ALSO.match(text) and not text.endswith("."):
         return "boilerplate"
     if n_words <= 30 and (_FORM_NOTICE.search(text) or _POST_FOOTER.search(text)):
         return "boilerplate"
