@@ -518,3 +518,53 @@ def test_a_commenter_known_by_a_number_keeps_the_thread_going():
     lines, labels = _marked(text, 1)
     got = _by_text(lines, labels)
     assert got["3. 1009 schreibt:"] == "comment" and got[comment] == "comment"
+
+
+def test_numbered_comments_with_votes_between_date_and_text():
+    # "name", "#1 — vor 8 Stunden" (the comment's number before its age), a vote count, text
+    assert timestamp_line("#1.1 — vor 8 Stunden") is not None
+    text = "\n".join([
+        "Die Bahn will bis 2030 mehr Züge nach Barcelona schicken.",
+        "",
+        "Kommentare",
+        "Neueste zuerst Nur Leserempfehlungen",
+        "",
+        "ThomasMelber", "", "#1 — vor 8 Stunden", "2", "",
+        "Nicht einmal der Manager selbst fährt mit der Bahn zur Arbeit.", "",
+        "Antworten Melden Empfehlen", "",
+        "Curitiba", "", "#1.1 — vor 8 Stunden", "20", "",
+        "Das glaube ich nicht, er wohnt doch direkt am Hauptbahnhof.", "",
+        "Antworten Melden Empfehlen",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Nicht einmal der Manager selbst fährt mit der Bahn zur Arbeit."] == "comment"
+    assert got["Das glaube ich nicht, er wohnt doch direkt am Hauptbahnhof."] == "comment"
+    assert got["Die Bahn will bis 2030 mehr Züge nach Barcelona schicken."] == "body"
+
+
+def test_comment_by_name_over_its_date_under_a_toggled_count_heading():
+    assert is_section_header("± 6 Kommentare zu „Rinderleber mit Apfel“")
+    text = "\n".join([
+        "Die Leber in feine Streifen schneiden und kurz in Butter anbraten.",
+        "",
+        "± 2 Kommentare zu „Rinderleber mit Apfel“",
+        "",
+        " 1. 1", "",
+        "    Kommentar von Mareike", "    8. Dezember 2010 um 10:56", "",
+        "    Eine interessante Art, Leber zuzubereiten. Muss ich morgen gleich ausprobieren.", "",
+        " 2. 2", "",
+        "    Kommentar von Georg77", "    16. März 2011 um 12:22", "",
+        "    Und dazu ein guter trockener Rotwein, dann ist der Abend gerettet.",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Kommentar von Mareike"] == "comment"
+    assert got["Und dazu ein guter trockener Rotwein, dann ist der Abend gerettet."] == "comment"
+
+
+def test_delete_links_are_widgets_even_glued_to_reply():
+    for widget in ("ReplyDelete", "AntwortenLöschen", "Löschen", "Répondre Supprimer"):
+        assert is_widget(widget), widget
+    assert not is_widget("Löschen Sie die alten Dateien vor dem Update")
+    assert not is_widget("Replyfoo")

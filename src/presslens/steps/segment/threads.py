@@ -103,6 +103,8 @@ _WEEKDAYS = (
 _FILLER = re.compile(
     r"\b(?:at|on|um|uhr|à|a|le|el|de|del|alle|il|am|the|posted|edited|updated|modifié|publié|"
     rf"bearbeitet|ago|fa|il y a|vor|hace|o|в|{_WEEKDAYS})\b"
+    # the comment's number in its thread: "#1 — vor 8 Stunden", "#1.1 — …"
+    r"|#\d+(?:\.\d+)*"
     r"|[\s,./|·•\-–—:()\[\]#]+",
     re.I)
 
@@ -372,7 +374,9 @@ _WIDGET_WORDS = (
     r"me gusta|rispondi|segnala|condividi|mi piace|cita|haut de page|top|back to top|"
     r"odpowiedz|zgłoś|udostępnij|cytuj|ответить|пожаловаться|поделиться|нравится|цитировать|"
     r"permanenter link|permanent link|lien permanent|enlace permanente|link permanente|"
-    r"thumbs up|thumbs down|daumen hoch|daumen runter"
+    r"thumbs up|thumbs down|daumen hoch|daumen runter|"
+    # a comment's delete link, shown to its author (Blogger: "AntwortenLöschen")
+    r"löschen|supprimer|eliminar|elimina|usuń|удалить"
 )
 _WIDGET_PART = re.compile(rf"(?:{_WIDGET_WORDS})(?:\s*\(?[+-]?\d+\)?)?|[+-]?\d+(?:\s*(?:{_WIDGET_WORDS}))?",
                           re.I)
@@ -385,6 +389,7 @@ _WIDGET_RUN = re.compile(rf"(?:(?:{_WIDGET_WORDS}|[+-]?\d+)[\s·•|/()]*){{2,}}
 _WIDGET_FIRST = frozenset(
     form for word in _WIDGET_WORDS.split("|")
     for form in (word.split()[0].rstrip("?s"), word.split()[0].rstrip("?")))
+_WIDGET_FIRST_GLUED = re.compile("|".join(sorted(_WIDGET_FIRST, key=len, reverse=True)))
 _WIDGET_LINE = re.compile(
     r"^(?:load|show|view|see|read|display) (?:all |more |the |\d+ )*(?:more )?(?:comments?|replies|"
     r"responses)\b.*"
@@ -479,16 +484,18 @@ def is_widget(text: str) -> bool:
 
 
 def _starts_widget_run(text: str) -> bool:
-    """The line opens with a count or with the first word of a widget word."""
+    """The line opens with a count or with the first word of a widget word, maybe glued to the
+    next ("AntwortenLöschen")."""
     first = text.split(None, 1)[0].lower()
-    return first[0] in "0123456789+-" or first.rstrip("0123456789()+-") in _WIDGET_FIRST
+    return (first[0] in "0123456789+-" or first.rstrip("0123456789()+-") in _WIDGET_FIRST
+            or _WIDGET_FIRST_GLUED.match(first) is not None)
 
 
 @lru_cache(maxsize=8192)
 def is_section_header(text: str) -> bool:
     """A heading that opens a comment section: "Comments", "12 Kommentare", "Vos réactions"."""
     # "{ 38 comments… read them below or add one }": some themes bracket the heading
-    text = text.strip().strip("{}[]").strip().rstrip(":")
+    text = _LEADING_SYMBOLS.sub("", text.strip().strip("{}[]")).strip().rstrip(":")
     if len(text) > 120:
         return False
     parts = bullet_parts(text)
@@ -498,6 +505,9 @@ def is_section_header(text: str) -> bool:
         return False
     return len(text) <= 120 and bool(_SECTION_HEADER.match(text))
 
+
+# a toggle or icon the renderer kept before a heading: "± 6 Kommentare zu „…“", "▼ Comments"
+_LEADING_SYMBOLS = re.compile(r"^[±+−~›»>▶►▼▾▸◆✚]+\s*")
 
 _OPINION_LABELS = frozenset({"comment", "kommentar", "commentaire", "comentario", "commento",
                              "discussion", "diskussion", "debate", "discusión", "discussione"})
@@ -564,6 +574,18 @@ def name_line(text: str) -> bool:
     return (len(text) <= 40 and looks_like_name(text) and handle_like(text)
             and not is_widget(text) and not _THREAD_WORD.search(text)
             and timestamp_in(text) is None)
+
+
+# "Comment by", "Kommentar von": a theme's words before the commenter's name, on the name's line
+_COMMENT_BY = re.compile(r"(?:kommentar von|comment by|commentaire de|comentario de|"
+                         r"commento di|komentarz od|комментарий от)\s+", re.I)
+
+
+def commenter_line(text: str) -> bool:
+    """A name line, maybe after a theme's "Comment by" ("Kommentar von Mareike"); a byline
+    "Kommentar von" heads opinion columns too, so the callers still want a date beside it."""
+    m = _COMMENT_BY.match(text)
+    return name_line(text[m.end():] if m else text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -645,7 +667,7 @@ class _Page:
         after = texts[j] if j is not None else ""
         before = texts[k] if k is not None else ""
         if timestamp_line(text):
-            if k is not None and j is not None and _opens_text(after) and (name_line(before) or (
+            if k is not None and j is not None and _opens_text(after) and (commenter_line(before) or (
                     _SCORE.fullmatch(before) and prev[k] is not None and name_line(texts[prev[k]]))):
                 return STRONG  # a name over its date over the text (a vote count may stand between)
             if j is not None and name_line(after) and nxt[j] is not None \
@@ -666,11 +688,14 @@ class _Page:
             # "name", a share widget, one line of text, then its date; the widget test
             # first: it is cached and rarely true, name_line is neither
             return STRONG if self._text_then_date(j) and name_line(content) else NO_HEADER
-        if not name_line(content):
+        if not commenter_line(content):
             return NO_HEADER
-        if timestamp_line(after) and nxt[j] is not None and self.header(nxt[j]) == NO_HEADER \
-                and _opens_text(texts[nxt[j]]):
-            return STRONG
+        if timestamp_line(after) and nxt[j] is not None:
+            text_at = nxt[j]
+            if _SCORE.fullmatch(texts[text_at]) and nxt[text_at] is not None:
+                text_at = nxt[text_at]  # "name / date / votes / text"
+            if self.header(text_at) == NO_HEADER and _opens_text(texts[text_at]):
+                return STRONG
         if _SCORE.fullmatch(after) and nxt[j] is not None and texts[nxt[j]] == content:
             return STRONG  # "name / 12 / name": the forum repeats the author after the votes
         # "date" (the comment above ends with its age), "name", maybe a share widget, "text"
