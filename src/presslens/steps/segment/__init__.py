@@ -142,12 +142,14 @@ def extraction_labels(lines: Sequence[Line], hints: dict[str, Any]
     allowed: dict[int, np.ndarray] = {}
     for row, i in enumerate(index):
         label = forced[row]
-        if label == _BODY_K or (label is None and first < row < last and not not_body[row]):
-            # the extractor keeps the furniture inside the article's container
+        # the extractor keeps the furniture inside the article's container
+        if label == _BODY_K:
             label = _INDEX[extracted_furniture(lines[i].stripped) or "body"]
         if label is not None:
             labels[i] = LABELS[label]
             allowed[i] = np.arange(len(LABELS)) == label
+        elif first < row < last and not not_body[row]:
+            labels[i] = extracted_furniture(lines[i].stripped) or "body"
         elif first - META_REACH <= row < first and _meta_like(lines[i].stripped):
             labels[i] = "meta"
         else:
