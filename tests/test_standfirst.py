@@ -40,3 +40,21 @@ def test_furniture_pleas_and_lines_after_the_article_start_stay():
 def test_a_page_without_headline_is_left_alone():
     got = relabel([(STANDFIRST, "boilerplate"), ("Body text.", "body")])
     assert got[STANDFIRST] == "boilerplate"
+
+
+def test_an_unclosed_summary_right_under_the_headline_is_body_but_no_dateline_or_byline():
+    unclosed = STANDFIRST.rstrip(".")
+    got = relabel([("Three islands added to quarantine list", "title"), (unclosed, "boilerplate"),
+                   ("Travellers arriving after 4am on Saturday must self-isolate.", "body")])
+    assert got[unclosed] == "body"
+    dateline = "1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Spielzeug und Zubehör"
+    byline = "Posted by Nesselsetzer under Just For Fun, Reblogged, Tags: Antipodes, travel, maps"
+    for line in (dateline, byline):
+        got = relabel([("Three islands added to quarantine list", "title"), (line, "boilerplate"),
+                       ("Travellers arriving after 4am on Saturday must self-isolate.", "body")])
+        assert got[line] == "boilerplate", line
+    # further down, only a closed sentence is taken for the standfirst
+    got = relabel([("Three islands added to quarantine list", "title"),
+                   ("Daniel O'Mahony", "meta"), (unclosed, "boilerplate"),
+                   ("Travellers arriving after 4am on Saturday must self-isolate.", "body")])
+    assert got[unclosed] == "boilerplate"

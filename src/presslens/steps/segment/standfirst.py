@@ -3,8 +3,9 @@
 It sits among the byline, the date and the share buttons, so the line classifier, which weighs
 a line's neighbours, often files it with them as meta or boilerplate. It is article text: a
 reader quoting the article quotes it, and extractors keep it. What gives it away is that it is
-a whole sentence (long, closed by sentence punctuation) in the short stretch between the
-headline and the first body line, and none of the page furniture the other rules know.
+a whole sentence (long, closed by sentence punctuation, or unclosed like the headline when it
+stands right under it) in the short stretch between the headline and the first body line, and
+none of the page furniture the other rules know.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from presslens.document import Line
+from presslens.steps.segment.features import _BYLINE
 from presslens.steps.segment.furniture import furniture_kind
 from presslens.steps.segment.pleas import is_plea
+from presslens.steps.segment.threads import timestamp_in
 
 #: a standfirst is one or two sentences: at least this many words
 MIN_WORDS = 12
@@ -33,11 +36,18 @@ def keep_standfirst(lines: Sequence[Line], labels: list[str | None]) -> list[str
         i = rows[r]
         if labels[i] in ("body", "comment", "title"):
             break
-        if is_standfirst(lines[i].stripped):
+        if is_standfirst(lines[i].stripped, r == title + 1):
             out[i] = "body"
     return out
 
 
-def is_standfirst(text: str) -> bool:
-    return (len(text.split()) >= MIN_WORDS and text.endswith(_CLOSING)
+def is_standfirst(text: str, under_title: bool = False) -> bool:
+    """A summary sentence; right under the headline it may go without its full stop, as the
+    headline does ("Penalties for those who refuse to self-isolate are to be increased …")."""
+    if text.endswith(_CLOSING):
+        closed = True
+    else:
+        # unclosed, it must not be the dateline, byline or tag line that also stands there
+        closed = under_title and timestamp_in(text) is None and not _BYLINE.match(text.lower())
+    return (len(text.split()) >= MIN_WORDS and closed
             and furniture_kind(text) is None and not is_plea(text))
