@@ -18,6 +18,7 @@ PLEAS = [
     "Liked this story? Chip in to keep our newsroom independent.",
     "Nous ne partageons jamais votre adresse et vous pouvez vous désinscrire à tout moment.",
     "Abonnés, vous pouvez aussi commenter nos articles.",
+    "¿Ya sabías que en Noticias.com tenemos canal de Telegram? Únete desde tu celular aquí.",
 ]
 REPORTING = [
     "Netflix told subscribers that the monthly price will rise next year.",

@@ -48,7 +48,8 @@ _OUTLET = re.compile(
     r"my|nasz\w*|мы|наш\w*|нас)\b")
 _IMPERATIVE = re.compile(
     # a hook question may come first: "Liked this article? Subscribe …"
-    r"^\W*(?:[^.?!]{0,60}\?\s*)?"
+    # (its dots may be a domain's: "¿Ya sabías que en Guatemala.com …? Únete …")
+    r"^\W*(?:(?:[^.?!]|\.(?=\w)){0,60}\?\s*)?"
     r"(?:subscribe|sign up|join|donate|support|become|register|get (?:our|the|unlimited)|chip in|"
     r"consider (?:helping|supporting|donating|subscribing)|follow|download|"
     r"receive|recevez|erhalten sie|recibe|ricevi|"
