@@ -91,6 +91,20 @@ def test_date_line_just_above_the_article_after_a_long_menu():
     assert doc.published == "2021-03-16"
 
 
+def test_date_line_under_a_standfirst_that_opens_the_body():
+    # the summary under the headline is body, so the article's first body line stands above
+    # the date; the date just above the next body paragraph still counts
+    menu = [f"Section {n}" for n in range(20)]
+    lines = menu + ["Three islands added to quarantine list",
+                    "Penalties for those who refuse to self-isolate are to be increased sharply",
+                    "Close", "01 October 2020",
+                    "Travellers arriving after 4am on Saturday must self-isolate for two weeks."]
+    labels = {i: "boilerplate" for i in range(20)} | {20: "title", 22: "boilerplate",
+                                                       23: "boilerplate"}
+    doc = run(page(lines, labels))
+    assert doc.published == "2020-10-01"
+
+
 def test_a_name_alone_on_a_meta_line_is_the_author():
     lines = ["Eine neue Studie zur Zufriedenheit", "Tina Klostermeier",
              "Die Studie befragte 2.000 Menschen zu ihrem Alltag und ihrer Zufriedenheit."]

@@ -282,14 +282,18 @@ def byline_lines(doc: Document) -> list[str]:
 def _above_article(doc: Document, body_spans: list[tuple[int, int]],
                    comment_spans: list[tuple[int, int]]) -> list[str]:
     """Short lines just above the first body paragraph ("16 marca 2021", "Von Anja Muster"),
-    in reading order."""
-    if not body_spans:
-        return []
-    first_body = body_spans[0][0]
-    above = [line for line in doc.lines if line.end <= first_body and line.text.strip()]
-    return [line.text.strip() for line in above[-ARTICLE_HEAD_LINES:]
-            if len(line.text.strip()) <= MAX_BYLINE_CHARS
-            and not _inside(line.start, comment_spans)]
+    in reading order, and those between it and the next: a standfirst under the headline opens
+    the body above the byline."""
+    found: list[str] = []
+    previous_end = 0
+    for start, end in body_spans[:2]:
+        above = [line for line in doc.lines
+                 if previous_end <= line.start and line.end <= start and line.text.strip()]
+        found.extend(line.text.strip() for line in above[-ARTICLE_HEAD_LINES:]
+                     if len(line.text.strip()) <= MAX_BYLINE_CHARS
+                     and not _inside(line.start, comment_spans))
+        previous_end = end
+    return found
 
 
 def author_from_lines(lines: list[str]) -> str | None:
