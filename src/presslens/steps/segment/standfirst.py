@@ -44,10 +44,8 @@ def keep_standfirst(lines: Sequence[Line], labels: list[str | None]) -> list[str
 def is_standfirst(text: str, under_title: bool = False) -> bool:
     """A summary sentence; right under the headline it may go without its full stop, as the
     headline does ("Penalties for those who refuse to self-isolate are to be increased …")."""
-    if text.endswith(_CLOSING):
-        closed = True
-    else:
-        # unclosed, it must not be the dateline, byline or tag line that also stands there
-        closed = under_title and timestamp_in(text) is None and not _BYLINE.match(text.lower())
+    # unclosed, it must not be the dateline, byline or tag line that also stands there
+    closed = text.endswith(_CLOSING) or (under_title and timestamp_in(text) is None
+                                         and not _BYLINE.match(text.lower()))
     return (len(text.split()) >= MIN_WORDS and closed
             and furniture_kind(text) is None and not is_plea(text))

@@ -487,6 +487,7 @@ def _starts_widget_run(text: str) -> bool:
     """The line opens with a count or with the first word of a widget word, maybe glued to the
     next ("AntwortenLöschen")."""
     first = text.split(None, 1)[0].lower()
+    # the set lookup settles most lines; the prefix regex only the glued ones
     return (first[0] in "0123456789+-" or first.rstrip("0123456789()+-") in _WIDGET_FIRST
             or _WIDGET_FIRST_GLUED.match(first) is not None)
 
