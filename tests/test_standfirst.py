@@ -58,3 +58,17 @@ def test_an_unclosed_summary_right_under_the_headline_is_body_but_no_dateline_or
                    ("Daniel O'Mahony", "meta"), (unclosed, "boilerplate"),
                    ("Travellers arriving after 4am on Saturday must self-isolate.", "body")])
     assert got[unclosed] == "boilerplate"
+
+
+def test_a_second_copy_of_the_headline_is_no_standfirst():
+    headline = "French Foreign Minister Is “Surprised” That Russia Arrogated Victory Over ISIS To Itself"
+    rows = [("0 $", "boilerplate"), (headline, "title"), (headline, "boilerplate"),
+            ("Illustrative image", "boilerplate"),
+            ("On December 9, the minister told a television channel that he was surprised.", "body")]
+    lines = split_lines("\n".join(text for text, _ in rows) + "\n")
+    labels = keep_standfirst(lines, [label for _, label in rows] + [None])
+    assert labels[:4] == ["boilerplate", "title", "boilerplate", "boilerplate"]
+    # the same words in another case or quotes are the same headline
+    rows[2] = (headline.upper().replace("“", '"').replace("”", '"'), "boilerplate")
+    lines = split_lines("\n".join(text for text, _ in rows) + "\n")
+    assert keep_standfirst(lines, [label for _, label in rows] + [None])[2] == "boilerplate"

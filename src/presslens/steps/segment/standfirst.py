@@ -10,6 +10,7 @@ none of the page furniture the other rules know.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from presslens.document import Line
@@ -23,6 +24,7 @@ MIN_WORDS = 12
 #: and it comes within this many non-blank lines after the headline
 MAX_LINES_AFTER_TITLE = 8
 _CLOSING = (".", "!", "?", "…", "»", "”", '"')
+_WORD = re.compile(r"\w+")
 
 
 def keep_standfirst(lines: Sequence[Line], labels: list[str | None]) -> list[str | None]:
@@ -32,13 +34,21 @@ def keep_standfirst(lines: Sequence[Line], labels: list[str | None]) -> list[str
     title = next((r for r, i in enumerate(rows) if labels[i] == "title"), None)
     if title is None:
         return out
+    headline = _words(" ".join(lines[i].stripped for i in rows if labels[i] == "title"))
     for r in range(title + 1, min(title + 1 + MAX_LINES_AFTER_TITLE, len(rows))):
         i = rows[r]
         if labels[i] in ("body", "comment", "title"):
             break
-        if is_standfirst(lines[i].stripped, r == title + 1):
+        # pages print the headline twice (page head and article head): the copy, as long and
+        # as unclosed as a standfirst, stays the boilerplate the title rules made it
+        text = lines[i].stripped
+        if is_standfirst(text, r == title + 1) and _words(text) != headline:
             out[i] = "body"
     return out
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 def is_standfirst(text: str, under_title: bool = False) -> bool:
