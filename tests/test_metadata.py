@@ -118,6 +118,43 @@ def test_a_name_alone_on_a_meta_line_is_the_author():
         assert run(page(lines, {0: "title", 1: "meta"})).author is None
 
 
+def test_a_name_beside_its_date_on_a_meta_line_is_the_author():
+    lines = ["Eine neue Studie zur Zufriedenheit", "",
+             "Die Studie befragte 2.000 Menschen zu ihrem Alltag und ihrer Zufriedenheit."]
+    for byline, author in (("September 17, 2019 Helmut Rubik 0", "Helmut Rubik"),
+                           ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", "Christoph Becker"),
+                           ("Swantje Schemmerling | 06.11.23", "Swantje Schemmerling"),
+                           ("/ Cory Doctorow / 10:08 am Fri Jul 19, 2013", "Cory Doctorow"),
+                           ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar",
+                            "Ulrike Stockhausen"),
+                           ("04. November 2021 | PAID CONTENT", None),
+                           ("Okt 13, 2022 | Umwelt & Klima", None),
+                           ("Version 2.0.1 Release Notes", None)):
+        lines[1] = byline
+        assert run(page(lines, {0: "title", 1: "meta"})).author == author, byline
+
+
+def test_a_byline_split_under_its_lead_word():
+    lines = ["Three islands added to quarantine list", "By", "April Roach",
+             "Travellers arriving after 4am on Saturday must self-isolate for two weeks."]
+    labels = {0: "title", 1: "boilerplate", 2: "boilerplate"}
+    assert run(page(lines, labels)).author == "April Roach"
+    lines[1] = "Share"  # a name alone without its lead or date may be anything
+    assert run(page(lines, labels)).author is None
+
+
+def test_a_signature_under_a_blog_post():
+    # a long post: the signature stands below the page head where bylines are looked for
+    body = [f"Heute haben wir den {n}. Maulwurfkuchen gebacken, und er ist gelungen."
+            for n in range(1, 17)]
+    for signature, author in (("Posted by Alex Durán, AMP Project Marketing, Google", "Alex Durán"),
+                              ("Von Jörn Mecher am 08.12.2022", "Jörn Mecher"),
+                              ("Stillen senkt Herz-Kreislauf-Risiko von Frauen 02.02.2022", None),
+                              ("3. Pingback von Too much information | 22.07.2014 14:09", None)):
+        doc = run(page(["Ein Kuchen", *body, signature], {0: "title", 17: "boilerplate"}))
+        assert doc.author == author, signature
+
+
 def test_body_sentences_with_dates_are_not_bylines():
     doc = run(page(["Title", "On March 7, 2016, the town joined the water board that had formed "
                     "earlier in the year, by the way of a vote."], {0: "title"}))

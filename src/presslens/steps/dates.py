@@ -217,6 +217,58 @@ def names_alone(line: str) -> str | None:
     return ", ".join(people)
 
 
+# what stands beside the name in a dated byline without being part of it: comment links and
+# counts, clock words, weekday abbreviations ("10:08 am Fri Jul 19, 2013")
+_BYLINE_FILLER = re.compile(
+    r"\b(?:schreibe einen kommentar|leave a (?:comment|reply)|laisser un commentaire|"
+    r"deja un comentario|(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti)|"
+    r"uhr|am|pm|mon|tue|wed|thu|fri|sat|sun)\b\.?", re.IGNORECASE)
+_BYLINE_BREAKS = frozenset("| / - – — • · ,".split())
+# "06.11.23": a date with a two-digit year, which find_dates leaves alone (it could be a version)
+_SHORT_DATE = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2}(?![\d.])")
+
+
+def opens_with_lead(line: str) -> bool:
+    """Whether `line` starts with a byline's lead word ("By X", "Von X am …", "ByJ.R. Stone")."""
+    return bool(_LEAD_AT_START.match(line) or _GLUED_LEAD.match(line))
+
+
+def is_bare_lead(line: str) -> bool:
+    """A byline's lead word alone on its line ("By", "Von:", "* by"): the name is on the next."""
+    match = _LEAD_AT_START.match(line + " ")
+    return match is not None and not line[match.end() - 1:].strip(" :-–")
+
+
+def is_dated(line: str) -> bool:
+    """Whether `line` holds a date, a two-digit year allowed."""
+    return bool(_SHORT_DATE.search(line) or find_dates(line))
+
+
+def name_beside_date(line: str) -> str | None:
+    """The person a dated byline names without a lead word: "Swantje Schemmerling | 06.11.23",
+    "September 17, 2019 Helmut Rubik 0", "19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare".
+
+    Dates, times, counts and separators cut the line into pieces; the first piece that is a
+    name alone (or a byline with its lead word, "… 2019 von Peter Addor") is the author."""
+    if not is_dated(line):
+        return None
+    pieces: list[list[str]] = [[]]
+    for raw in _BYLINE_FILLER.sub(" | ", line).split():
+        if raw in _BYLINE_BREAKS or any(c.isdigit() for c in raw) \
+                or is_calendar_word(raw.strip(",.;")):
+            pieces.append([])
+        else:
+            pieces[-1].append(raw)
+    for piece in pieces:
+        text = " ".join(piece).strip(" ,;|")
+        # "Umwelt & Klima", "PAID CONTENT": a section or label beside its date, not a person
+        found = text and "&" not in text and not text.isupper() and (author_in(text)
+                                                                     or names_alone(text))
+        if found:
+            return found
+    return None
+
+
 def _name_at(text: str) -> str | None:
     """The person or people named at the start of `text`: capitalised words, particles, "and"."""
     names: list[list[str]] = [[]]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import os
 import re
@@ -18,7 +19,8 @@ from urllib.parse import urlsplit
 
 from presslens.document import Document, Line
 from presslens.errors import Errors, PresslensError
-from presslens.steps.dates import author_in, names_alone, parse_date, published_in
+from presslens.steps.dates import (author_in, is_bare_lead, is_dated, name_beside_date, names_alone,
+                                   opens_with_lead, parse_date, published_in)
 from presslens.steps.segment.features import has_boilerplate_cue
 
 ENV_REGISTRY = "PRESSLENS_OUTLETS"
@@ -32,6 +34,10 @@ MAX_BODY_BYLINE_CHARS = 90
 #: non-blank lines above the article's first paragraph where a date or byline line may stand
 #: (rendered pages open with long menus, so the page's first lines miss it)
 ARTICLE_HEAD_LINES = 8
+# a signature under a blog post: "Posted by", "Written by", "Eingestellt von", "Erstellt von" …
+_SIGNED = re.compile(r"^\W{0,3}(?:posted|written|published|geschrieben|eingestellt|erstellt|"
+                     r"ver[öo]ffentlicht|publi[ée]e?|[ée]crit|publicado|escrito|pubblicato|"
+                     r"scritto)\s+(?:by|von|par|por|da)\s", re.IGNORECASE)
 
 # second-level labels under which a country code registers names: news.example.co.uk
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gouv", "ne", "or",
@@ -174,7 +180,9 @@ class MetadataStep:
         candidates = functools.cache(lambda: byline_lines(doc))
         doc.title = _first(doc, (title_from_export, title_from_segments, title_from_html))
         doc.author = _first(doc, (author_from_export, author_from_html,
-                                  lambda d: author_from_lines(candidates()), author_from_meta))
+                                  lambda d: author_from_lines(candidates()), author_from_meta,
+                                  lambda d: author_from_split_byline(d, candidates()),
+                                  author_from_signature))
         doc.published = _first(doc, (published_from_export, published_from_html,
                                      lambda d: published_from_lines(d, candidates())))
         # a registry match on the URL is certain; a site name or a text signature names the
@@ -306,15 +314,54 @@ def author_from_lines(lines: list[str]) -> str | None:
 
 def author_from_meta(doc: Document) -> str | None:
     """A line the segmenter calls meta that holds only a person's name (and maybe the date):
-    the byline without its "By"."""
+    the byline without its "By"; or a name beside its date there, the date first ("September
+    17, 2019 Helmut Rubik 0", "19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare")."""
     for segment in doc.segments_labelled("meta"):
         for line in _lines_in(doc, segment.start, segment.end):
             text = line.text.strip()
             if text and len(text) <= MAX_BYLINE_CHARS:
-                people = names_alone(text)
-                # "Tweet This", "Recent Posts": capitalised words of page furniture
-                if people and not has_boilerplate_cue(people.lower()):
-                    return people
+                person = _person(names_alone(text) or name_beside_date(text))
+                if person:
+                    return person
+    return None
+
+
+def author_from_split_byline(doc: Document, candidates: list[str]) -> str | None:
+    """A name alone on its line under a bare lead word ("By" / "David Brand", "Von:" /
+    "Moritz Pieczewski-Freimuth"): a byline the page's layout split in two."""
+    wanted = set(candidates)
+    rows = [line.stripped for line in doc.lines if not line.is_blank]
+    for before, text in zip(rows, rows[1:]):
+        if text in wanted and is_bare_lead(before):
+            person = _person(names_alone(text.rstrip(",")))
+            if person:
+                return person
+    return None
+
+
+def _person(name: str | None) -> str | None:
+    """`name`, unless it is capitalised page furniture ("Tweet This", "Recent Posts")."""
+    return name if name and not has_boilerplate_cue(name.lower()) else None
+
+
+def author_from_signature(doc: Document) -> str | None:
+    """A signature in the short lines right after the article, where blogs sign a post:
+    "Posted by X at 12:11 PM", or a lead word opening a dated line ("Von Jörn Mecher am
+    08.12.2022"). Related links, pingbacks, embeds and copyright lines stand there too ("Herz-
+    Kreislauf-Risiko von Frauen 02.02.2022", "A post shared by …"): their "by" names no author."""
+    body = [s for s in doc.segments if s.label == "body"]
+    if not body:
+        return None
+    comment_spans = [(s.start, s.end) for s in doc.segments if s.label == "comment"]
+    after = (line.stripped for line in doc.lines
+             if line.start >= body[-1].end and not line.is_blank
+             and not _inside(line.start, comment_spans))
+    for text in itertools.islice(after, ARTICLE_HEAD_LINES):
+        signed = _SIGNED.match(text) or (opens_with_lead(text) and is_dated(text))
+        if len(text) <= MAX_BYLINE_CHARS and signed:
+            person = _person(author_in(text))
+            if person:
+                return person
     return None
 
 
