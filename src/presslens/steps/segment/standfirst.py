@@ -10,11 +10,10 @@ none of the page furniture the other rules know.
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from presslens.document import Line
-from presslens.steps.segment.features import _BYLINE
+from presslens.steps.segment.features import _BYLINE, _WORD
 from presslens.steps.segment.furniture import furniture_kind
 from presslens.steps.segment.pleas import is_plea
 from presslens.steps.segment.threads import timestamp_in
@@ -24,7 +23,6 @@ MIN_WORDS = 12
 #: and it comes within this many non-blank lines after the headline
 MAX_LINES_AFTER_TITLE = 8
 _CLOSING = (".", "!", "?", "…", "»", "”", '"')
-_WORD = re.compile(r"\w+")
 
 
 def keep_standfirst(lines: Sequence[Line], labels: list[str | None]) -> list[str | None]:
