@@ -147,6 +147,23 @@ def test_line_shapes():
     assert not is_section_header("Comments on the budget were harsh, said the mayor.")
 
 
+def test_line_shapes_of_comment_plugins():
+    assert timestamp_line("3 mars 2019 à 10 h 14 min").value == "2019-03-03T10:14"
+    # widgets before the age close a comment; compact ages only there or alone
+    assert timestamp_line("Like · Reply · 2y").value == "2y"
+    assert timestamp_line("5d").value == "5d"
+    assert timestamp_in("3D printing at home") is None
+    assert timestamp_in("Ministry raises £12m") is None
+    assert timestamp_line("Peter Walsh · 2y") is None  # a name is no widget
+    assert says_header("Anonymous said...") == ("Anonymous", "")
+    assert says_header("Anna hat gesagt…") == ("Anna", "")
+    assert says_header("The minister said... and then nothing") is None
+    assert is_widget("Share ›") and is_widget("Reply • Share ›")
+    assert author_date_header("Mary Jones > John Smith • 2 hours ago")[0] == "Mary Jones"
+    assert author_date_header("@truthseeker77 2 days ago")[0] == "@truthseeker77"
+    assert is_widget("Facebook Comments Plugin")
+
+
 def test_forum_thread_with_votes_repeated_author_and_login_widget():
     text = "\n".join([
         "Der Gemeinderat hat am Abend den Neubau der Sporthalle mit knapper Mehrheit beschlossen.",

@@ -14,8 +14,8 @@ from functools import lru_cache
 from presslens import settings
 from presslens.document import Comment, Document, Line, Segment
 from presslens.steps.segment.threads import (
-    _SCORE, Timestamp, author_date_header, bullet_parts, is_widget, looks_like_name,
-    says_header, timestamp_line,
+    _SCORE, PLUGIN_TEXT_LINES, Timestamp, author_date_header, bullet_parts, is_widget,
+    looks_like_name, says_header, timestamp_line, widget_before,
 )
 
 # line kinds
@@ -96,7 +96,7 @@ def _kind_of(text: str) -> tuple[str, int, str | None, Timestamp | None, str]:
         stamp = timestamp_line(content)
         if stamp:
             return STAMP, offset, None, stamp, ""
-    if ":" in content:
+    if ":" in content or content.endswith(("...", "…")):  # "Name says:", "Name said..."
         says = says_header(content)
         if says:
             return SAYS, offset, says[0], None, says[1]
@@ -142,6 +142,8 @@ def _settle_names(items: list[_Item]) -> None:
             keep = False  # "• belle france" then "un citoyen, le 7 mai": the bullet is text
         elif after.kind in (STAMP, SCORE):
             keep = True
+        elif after.kind == TEXT and _closed_by_plugin(items, i + 1):
+            keep = True  # "name", its text, "Like · Reply · 2y"
         elif after.kind == NAME:
             keep = bulleted or after.author == item.author
         elif before is not None and before.kind == STAMP and before.column == item.column \
@@ -151,6 +153,21 @@ def _settle_names(items: list[_Item]) -> None:
             keep = bulleted or (after.kind == TEXT and after.line.indent > item.line.indent)
         if not keep:
             item.kind, item.author = (BULLET_TEXT if bulleted else TEXT), None
+
+
+def _closed_by_plugin(items: list[_Item], k: int) -> bool:
+    """The text from item `k` ends, within a few lines, on a plugin's "Like · Reply · 2y"."""
+    for item in items[k:k + PLUGIN_TEXT_LINES + 1]:
+        if item.kind == STAMP:
+            return _widget_dated(item)
+        if item.kind != TEXT:
+            return False
+    return False
+
+
+def _widget_dated(item: _Item) -> bool:
+    """A date line with a widget run before the date: it closes a comment."""
+    return item.stamp is not None and widget_before(item.line.stripped[:item.stamp.start])
 
 
 def _dated_after(items: list[_Item], k: int) -> bool:
@@ -236,7 +253,7 @@ def _is_trailer(item: _Item, after: _Item | None, draft: _Draft | None) -> bool:
         return False
     if item.kind == AUTHOR_DATE and draft.author:
         return False
-    return after is None or after.kind not in (TEXT,)
+    return after is None or after.kind not in (TEXT,) or _widget_dated(item)
 
 
 def _following(items: list[_Item]) -> list[_Item | None]:

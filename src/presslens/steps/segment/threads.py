@@ -76,8 +76,9 @@ _WHOLE_WORD = re.compile(r"\w+")
 _MONTH_NAMES = frozenset(MONTH_NUMBER)
 #: characters a date pattern cannot match without
 _PATTERN_NEEDS = {"ymd": "-", "dmy": "./", "raw": "-"}
-_TIME = re.compile(r"\b(\d{1,2})\s?(?::|h|Uhr\s?)\s?(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?)?(?!\d)",
-                   re.I)
+# "10:14", "10h14", "10 Uhr 14", "3:14 pm", and WordPress's French default "10 h 14 min"
+_TIME = re.compile(r"\b(\d{1,2})\s?(?::|h|Uhr\s?)\s?(\d{2})(?::\d{2})?(?:\s?([ap])\.?m\.?|\s?min\b)?"
+                   r"(?!\d)", re.I)
 # every alternative starts with one of the letters in the lookahead: the search skips other
 # positions after one class test instead of trying each alternative there
 _AGE_UNIT = (r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|"
@@ -93,6 +94,9 @@ _RELATIVE = re.compile(
     r"|\b(?:il y a|vor|hace)\s+(?:\d+|une?|einem|einer|un|una)\s+\w+"
     r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi)\b)",
     re.I)
+# the compact ages of comment plugins ("2y", "3w", "5d", "12h", "40m"), lower case and closing
+# the line or a widget run: "3D printing", "£12m" and "12h de négociations" are no ages
+_COMPACT_AGE = re.compile(r"(?<![\w£$€.,])\d{1,2}(?:y|w|d|h|m|mo|yr|hr|min)(?:\s+ago)?(?=\s*(?:$|[·•|]))")
 _WEEKDAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
@@ -181,7 +185,9 @@ def timestamp_in(text: str) -> Timestamp | None:
             if hour < 24 and minute < 60:
                 date += f"T{hour:02d}:{minute:02d}"
         return Timestamp(start, end, date)
-    m = _RELATIVE.search(text) if len(text) <= 80 else None  # an age stands on a short line
+    # an age stands on a short line
+    m = (_RELATIVE.search(text) or (has_digit and _COMPACT_AGE.search(text))) \
+        if len(text) <= 80 else None
     if m:
         return Timestamp(m.start(), m.end(), m.group(0))
     return None
@@ -191,9 +197,16 @@ def _only_filler(text: str) -> bool:
     return not _FILLER.sub("", text)
 
 
+#: the longest line taken as a date alone: dates with clock, weekday, filler words and a reply
+#: widget are under 60 characters on the training pages
+MAX_TIMESTAMP_LINE = 120
+
+
 @lru_cache(maxsize=8192)
 def timestamp_line(text: str) -> Timestamp | None:
     """The timestamp when the whole line is a date/time/age and nothing else."""
+    if len(text) > MAX_TIMESTAMP_LINE:
+        return None  # a paragraph beside a comment's header: searching it for dates is costly
     stamp = timestamp_in(text)
     if stamp is None:
         return None
@@ -202,7 +215,16 @@ def timestamp_line(text: str) -> Timestamp | None:
     # "03.03.2024, 16:18 Zum Antworten anmelden": a comment's date with its reply widget
     if _only_filler(text[:stamp.start]) and widget_after_filler(text[stamp.end:]):
         return stamp
+    # "Like · Reply · 2y": the widget first (comment plugins close each comment so)
+    if _only_filler(text[stamp.end:]) and widget_before(text[:stamp.start]):
+        return stamp
     return None
+
+
+def widget_before(head: str) -> bool:
+    """`head` (what precedes a date) is a reply widget and its separator: "Like · Reply · "."""
+    head = head.rstrip(" ·•|-–—,")
+    return bool(head) and is_widget(head)
 
 
 def widget_after_filler(rest: str) -> bool:
@@ -247,6 +269,10 @@ _SAY_VERBS = (r"says|said|wrote|writes|replied|dit|a dit|écrit|a écrit|répond
               r"schrieb|meint|antwortet|dice|dijo|escribe|escribió|comenta|comentó|scrive|"
               r"ha scritto|scrisse|risponde")
 _SAYS = re.compile(rf"\s(?:{_SAY_VERBS})\s*:\s*", re.I)
+# Blogger's header stands alone on its line and ends in an ellipsis: "Anonymous said...",
+# "Anna hat gesagt…", "Jean a dit…"
+_SAID_ELLIPSIS = re.compile(rf"\s(?:{_SAY_VERBS}|hat gesagt|ha detto|disse|zei|powiedział[a]?|"
+                            rf"сказал[а]?)\s*(?:\.\.\.|…)$", re.I)
 # the verb between a commenter's name and the date: "Anna says March 3, 2019 at 9:14 am",
 # "anna said, on August 3, 2019 at 3:12 pm"
 _SAYS_BEFORE_DATE = re.compile(rf"\s(?:{_SAY_VERBS})\s*[:,]?\s*(?:(?:on|am|le|el|il)\s*)?$",
@@ -265,7 +291,7 @@ _TRAILING_WIDGET = re.compile(r"\s+(?:reply|antworten|répondre|responder|rispon
 def says_header(text: str) -> tuple[str, str] | None:
     """(author, text after the colon) for "Name says: …", "Name dit :", "Name schreibt:"."""
     if ":" not in text[:80]:  # the verb's colon: the regex below needs one
-        return None
+        return _said_ellipsis(text)
     m = _SAYS.search(text, 0, 80)
     if not m or m.start() > 61:
         return None
@@ -273,6 +299,23 @@ def says_header(text: str) -> tuple[str, str] | None:
     if not (looks_like_name(author) or _USER_NUMBER.fullmatch(author)):
         return None
     return author, _TRAILING_WIDGET.sub("", text[m.end():]).strip()
+
+
+# a reply's header names the commenter replied to: "Mary Jones > John Smith", "Mary ▸ John",
+# "Mary replied to John", "Marie a répondu à Jean"
+_REPLY_TO = re.compile(r"(.+?)\s*(?:[>›»→►▸]|\s(?:replied to|in reply to|replying to|antwortet|"
+                       r"antwortete|a répondu à|respondió a|ha risposto a))\s+(.+)", re.I)
+
+
+def _said_ellipsis(text: str) -> tuple[str, str] | None:
+    """(author, "") for a header line "Name said..." (the text follows on the next lines)."""
+    if len(text) > 80 or not text.endswith(("...", "…")):
+        return None
+    m = _SAID_ELLIPSIS.search(text)
+    if not m:
+        return None
+    author = _AUTHOR_PREFIX.sub("", text[:m.start()]).strip()
+    return (author, "") if looks_like_name(author) else None
 
 
 @lru_cache(maxsize=8192)
@@ -290,7 +333,12 @@ def author_date_header(text: str) -> tuple[str, Timestamp] | None:
         before = before[:said.start()]
     marked = said or _HEADER_SEPARATOR.search(before.rstrip()) or _AUTHOR_PREFIX.match(before)
     author = _AUTHOR_SUFFIX.sub("", _AUTHOR_PREFIX.sub("", before)).strip()
-    if not looks_like_name(author) or _SCORE.fullmatch(author.lower()):
+    replying = _REPLY_TO.fullmatch(author)
+    if replying and looks_like_name(replying.group(2)):
+        author, marked = replying.group(1), replying  # "Mary > John • 2 hours ago"
+    # a handle before its age: "@truthseeker77 2 days ago" (alone on a line, "@name" is the
+    # start of a reply's text, so only here does the "@" stay)
+    if not looks_like_name(author.removeprefix("@")) or _SCORE.fullmatch(author.lower()):
         return None
     # "Beth_on_Maple March 6, 2024 at 9:14 am" (rendered HTML puts name and date on one line)
     # has no separator; "I was there on March 3, 2019" is a sentence, not a header
@@ -380,10 +428,11 @@ _WIDGET_WORDS = (
 )
 _WIDGET_PART = re.compile(rf"(?:{_WIDGET_WORDS})(?:\s*\(?[+-]?\d+\)?)?|[+-]?\d+(?:\s*(?:{_WIDGET_WORDS}))?",
                           re.I)
-_WIDGET_SPLIT = re.compile(r"\s*[·•|/]\s*|\s{2,}")
+# separators between widgets, and the arrows icon fonts leave after them ("Reply • Share ›")
+_WIDGET_SPLIT = re.compile(r"\s*[·•|/›»]\s*|\s{2,}")
 # widget words and counts one after the other, maybe glued: "Like Reply",
 # "Daumen hoch0Daumen runter Antworten"
-_WIDGET_RUN = re.compile(rf"(?:(?:{_WIDGET_WORDS}|[+-]?\d+)[\s·•|/()]*){{2,}}", re.I)
+_WIDGET_RUN = re.compile(rf"(?:(?:{_WIDGET_WORDS}|[+-]?\d+)[\s·•|/()›»]*){{2,}}", re.I)
 # the first words of _WIDGET_WORDS' alternatives ("points?" as "point" and "points"): a cheap
 # test before _WIDGET_RUN, which tries every alternative at the line's start
 _WIDGET_FIRST = frozenset(
@@ -426,7 +475,8 @@ _WIDGET_LINE = re.compile(
     r"|^(?:save my name|meinen namen|enregistrer mon nom|guardar mi nombre|salva il mio nome)\b.*"
     r"|^(?:\w+ )?(?:wird geladen|loading|chargement|cargando|caricamento)\s*(?:\.\.\.|…)$"
     r"|^(?:\d+(?:[.,]\d+)?\s+)?(?:\d+\s+)?(?:votes?|ratings?|bewertungen|stimmen)$"
-    r"|^(?:article rating|bewertung)$",
+    r"|^(?:article rating|bewertung)$"
+    r"|^(?:\w+ )?comments? plugin$",  # "Facebook Comments Plugin" under an embedded thread
     re.I)
 _SCORE = re.compile(r"[+-]?\d[\d.,]*\s*(?:points?|votes?|likes?|punkte|stimmen)?", re.I)
 _END = re.compile(
@@ -609,6 +659,10 @@ _THREAD_WORD = re.compile(r"(?=[crkanfl])(?:comment|repl|kommentar|antwort|répo
 _CLOSED = re.compile(r"closed|disabled|geschlossen|deaktiviert|fermés|cerrados|chiusi", re.I)
 
 
+#: lines of text between a commenter's name and the plugin's closing "Like · Reply · 2y"
+PLUGIN_TEXT_LINES = 4
+
+
 class _Page:
     """One call's lines with what the rules ask of them, each worked out at most once."""
 
@@ -688,7 +742,10 @@ class _Page:
                 or (k is not None and timestamp_line(before))):
             # "name", a share widget, one line of text, then its date; the widget test
             # first: it is cached and rarely true, name_line is neither
-            return STRONG if self._text_then_date(j) and name_line(content) else NO_HEADER
+            # (a name is at most 40 characters: most lines skip the plugin's test)
+            return STRONG if (self._text_then_date(j) or (
+                len(content) <= 40 and self._text_then_widget_date(j))) \
+                and name_line(content) else NO_HEADER
         if not commenter_line(content):
             return NO_HEADER
         if timestamp_line(after) and nxt[j] is not None:
@@ -719,6 +776,25 @@ class _Page:
         # the date first: timestamp_line is asked of every line anyway (cached), is_widget not
         return (closing is not None and timestamp_line(texts[closing]) is not None
                 and is_widget(texts[j]) and _opens_text(texts[text_at]))
+
+    def _text_then_widget_date(self, j: int) -> bool:
+        """Line `j` opens someone's text, which ends within a few lines on a widget run with
+        the comment's age: "Like · Reply · 2y" (comment plugins)."""
+        texts, nxt = self.texts, self.next
+        if not _opens_text(texts[j]):
+            return False
+        at = nxt[j]
+        for _ in range(PLUGIN_TEXT_LINES):
+            if at is None:
+                return False
+            text = texts[at]
+            stamp = timestamp_line(text)
+            if stamp is not None:
+                return widget_before(text[:stamp.start])
+            if not _prose(text):  # a name, a widget, a heading: no comment's words
+                return False
+            at = nxt[at]
+        return False
 
     def form(self, i: int) -> bool:
         got = self._form[i]
