@@ -142,6 +142,17 @@ Répondre
 Laisser un commentaire
 """
 
+VK_RU = """Комментарии
+
+Иван Петров
+Опять деньги на дроны вместо полиции, как всегда.
+2 мар 2019 в 10:14 Ответить
+
+Мария Иванова
+Аудиторы об этом говорили ещё пять лет назад.
+2 мар 2019 в 11:02 Ответить
+"""
+
 HANDLES_WITH_AGES = f"""Comments
 
 @truthseeker77 2 days ago
@@ -174,8 +185,10 @@ def _comments(thread: str) -> list:
                      "Encore de l'argent jeté par les fenêtres pour des drones inutiles."),
                     ("Marie Curie", "2019-03-03T11:02",
                      "Les auditeurs avaient déjà tout dit il y a cinq ans.")]),
+    (VK_RU, [("Иван Петров", "2019-03-02T10:14", "Опять деньги на дроны вместо полиции, как всегда."),
+             ("Мария Иванова", "2019-03-02T11:02", "Аудиторы об этом говорили ещё пять лет назад.")]),
     (HANDLES_WITH_AGES, [("@truthseeker77", "2 days ago", FIRST), ("@maryj", "1 day ago", SECOND)]),
-], ids=["blogger", "disqus-copied", "facebook-plugin", "wordpress-fr", "handles-with-ages"])
+], ids=["blogger", "disqus-copied", "facebook-plugin", "wordpress-fr", "vk-ru", "handles-with-ages"])
 def test_flat_threads_of_common_comment_systems(thread, expected):
     comments = _comments(thread)
     assert [(c.author, c.timestamp, c.text) for c in comments] == expected

@@ -152,6 +152,7 @@ def test_line_shapes_of_comment_plugins():
     # widgets before the age close a comment; compact ages only there or alone
     assert timestamp_line("Like · Reply · 2y").value == "2y"
     assert timestamp_line("5d").value == "5d"
+    assert timestamp_line("· 5 hr. ago").value == "5 hr. ago"
     assert timestamp_in("3D printing at home") is None
     assert timestamp_in("Ministry raises £12m") is None
     assert timestamp_line("Peter Walsh · 2y") is None  # a name is no widget

@@ -14,8 +14,8 @@ from functools import lru_cache
 from presslens import settings
 from presslens.document import Comment, Document, Line, Segment
 from presslens.steps.segment.threads import (
-    _SCORE, PLUGIN_TEXT_LINES, Timestamp, author_date_header, bullet_parts, is_widget,
-    looks_like_name, says_header, timestamp_line, widget_before,
+    _SCORE, PLUGIN_TEXT_LINES, Timestamp, author_date_header, bullet_parts, closes_comment,
+    handle_like, is_widget, looks_like_name, says_header, timestamp_line, widget_before,
 )
 
 # line kinds
@@ -142,7 +142,7 @@ def _settle_names(items: list[_Item]) -> None:
             keep = False  # "• belle france" then "un citoyen, le 7 mai": the bullet is text
         elif after.kind in (STAMP, SCORE):
             keep = True
-        elif after.kind == TEXT and _closed_by_plugin(items, i + 1):
+        elif after.kind == TEXT and handle_like(item.author) and _closed_by_plugin(items, i + 1):
             keep = True  # "name", its text, "Like · Reply · 2y"
         elif after.kind == NAME:
             keep = bulleted or after.author == item.author
@@ -166,8 +166,13 @@ def _closed_by_plugin(items: list[_Item], k: int) -> bool:
 
 
 def _widget_dated(item: _Item) -> bool:
-    """A date line with a widget run before the date: it closes a comment."""
-    return item.stamp is not None and widget_before(item.line.stripped[:item.stamp.start])
+    """A date line with a widget beside the date: it closes a comment."""
+    return item.stamp is not None and closes_comment(_stamped_text(item), item.stamp)
+
+
+def _stamped_text(item: _Item) -> str:
+    """The text a STAMP item's offsets refer to: the line after its list marker, if any."""
+    return item.line.stripped[item.column - item.line.indent:]
 
 
 def _dated_after(items: list[_Item], k: int) -> bool:
@@ -253,7 +258,10 @@ def _is_trailer(item: _Item, after: _Item | None, draft: _Draft | None) -> bool:
         return False
     if item.kind == AUTHOR_DATE and draft.author:
         return False
-    return after is None or after.kind not in (TEXT,) or _widget_dated(item)
+    # "Like · Reply · 2y" closes a comment whatever follows; a date with its widget after
+    # ("03.03.2024, 16:18 Antworten") also heads comments, so text after it decides
+    return after is None or after.kind not in (TEXT,) or (
+        item.stamp is not None and widget_before(_stamped_text(item)[:item.stamp.start]))
 
 
 def _following(items: list[_Item]) -> list[_Item | None]:

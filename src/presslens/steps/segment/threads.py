@@ -90,7 +90,7 @@ _RELATIVE = re.compile(
     r"(?=[\daoeuivhytjg])(?:"
     # "3 hours ago", "2 Tage", "12 Stunden 33 Minuten her" (a second unit, "her": ago)
     rf"\b(?:\d+|an?|one|ein(?:e|em|er)?|un(?:e|a|o)?)\s+{_AGE_UNIT}"
-    rf"(?:,?\s+\d+\s+{_AGE_UNIT})?(?:\s+(?:ago|fa|her))?\b"
+    rf"(?:,?\s+\d+\s+{_AGE_UNIT})?(?:\.?\s+(?:ago|fa|her))?\b"  # "5 hr. ago" too
     r"|\b(?:il y a|vor|hace)\s+(?:\d+|une?|einem|einer|un|una)\s+\w+"
     r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi)\b)",
     re.I)
@@ -221,6 +221,13 @@ def timestamp_line(text: str) -> Timestamp | None:
     return None
 
 
+def closes_comment(text: str, stamp: Timestamp) -> bool:
+    """The date line `text` (its date at `stamp`) also holds a widget, before or after the
+    date: "Like · Reply · 2y", "2 мар 2019 в 10:14 Ответить". Comment plugins close each
+    comment with such a line."""
+    return widget_before(text[:stamp.start]) or widget_after_filler(text[stamp.end:])
+
+
 def widget_before(head: str) -> bool:
     """`head` (what precedes a date) is a reply widget and its separator: "Like · Reply · "."""
     head = head.rstrip(" ·•|-–—,")
@@ -277,10 +284,12 @@ _SAID_ELLIPSIS = re.compile(rf"\s(?:{_SAY_VERBS}|hat gesagt|ha detto|disse|zei|p
 # "anna said, on August 3, 2019 at 3:12 pm"
 _SAYS_BEFORE_DATE = re.compile(rf"\s(?:{_SAY_VERBS})\s*[:,]?\s*(?:(?:on|am|le|el|il)\s*)?$",
                                re.I)
+# (forum software heads each post "Post by X » date", "Beitrag von X »", "Message par X »")
 _AUTHOR_PREFIX = re.compile(r"^(?:#?\d+\s+)?(?:kommentar von|comment by|commentaire de|"
-                            r"comentario de|commento di|by|par|von|de|di|posted by)\s+", re.I)
-_AUTHOR_SUFFIX = re.compile(r"(?:[\s,/|·•\-–—]|\b(?:le|am|à|el|il|on))*$", re.I)
-_HEADER_SEPARATOR = re.compile(r"(?:[,/|·•\-–—]|\b(?:le|am|à|el|il))\s*$", re.I)
+                            r"comentario de|commento di|by|par|von|de|di|posted by|post by|"
+                            r"beitrag von|message par|mensaje por|messaggio da)\s+", re.I)
+_AUTHOR_SUFFIX = re.compile(r"(?:[\s,/|·•»\-–—]|\b(?:le|am|à|el|il|on))*$", re.I)
+_HEADER_SEPARATOR = re.compile(r"(?:[,/|·•»\-–—]|\b(?:le|am|à|el|il))\s*$", re.I)
 _WEEKDAY_END = re.compile(rf"\b(?:{_WEEKDAYS})\.?,?\s*$", re.I)
 # a commenter known by a number ("3. 1009 schreibt:"): no name, but the verb and colon say it
 _USER_NUMBER = re.compile(r"\d{3,10}")
@@ -778,8 +787,8 @@ class _Page:
                 and is_widget(texts[j]) and _opens_text(texts[text_at]))
 
     def _text_then_widget_date(self, j: int) -> bool:
-        """Line `j` opens someone's text, which ends within a few lines on a widget run with
-        the comment's age: "Like · Reply · 2y" (comment plugins)."""
+        """Line `j` opens someone's text, which ends within a few lines on its date beside a
+        widget: "Like · Reply · 2y" (see `closes_comment`)."""
         texts, nxt = self.texts, self.next
         if not _opens_text(texts[j]):
             return False
@@ -790,7 +799,7 @@ class _Page:
             text = texts[at]
             stamp = timestamp_line(text)
             if stamp is not None:
-                return widget_before(text[:stamp.start])
+                return closes_comment(text, stamp)
             if not _prose(text):  # a name, a widget, a heading: no comment's words
                 return False
             at = nxt[at]
