@@ -204,6 +204,14 @@ def test_disqus_replies_name_whom_they_answer_and_nest_by_indentation():
     assert comments[1].text == SECOND  # the widgets under each comment are not its words
 
 
+def test_replies_copied_without_indentation_find_their_parent_by_name():
+    flat = "\n".join(line.strip() for line in DISQUS_NESTED.splitlines())
+    comments = _comments(flat)
+    assert [c.author for c in comments] == ["John Smith", "Mary Jones", "Peter Walsh", "Sue Hill"]
+    assert [c.parent for c in comments] == [None, "c1", "c2", None]
+    assert [c.depth for c in comments] == [0, 1, 2, 0]
+
+
 def test_a_reply_address_alone_on_a_line_is_no_author():
     thread = f"""Comments
 

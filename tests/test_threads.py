@@ -160,7 +160,8 @@ def test_line_shapes_of_comment_plugins():
     assert says_header("Anna hat gesagt…") == ("Anna", "")
     assert says_header("The minister said... and then nothing") is None
     assert is_widget("Share ›") and is_widget("Reply • Share ›")
-    assert author_date_header("Mary Jones > John Smith • 2 hours ago")[0] == "Mary Jones"
+    assert author_date_header("Mary Jones > John Smith • 2 hours ago")[::2] == (
+        "Mary Jones", "John Smith")
     assert author_date_header("@truthseeker77 2 days ago")[0] == "@truthseeker77"
     assert is_widget("Facebook Comments Plugin")
 
@@ -356,11 +357,11 @@ def test_comment_opening_with_a_greeting_line():
 
 def test_date_glued_to_the_name_before_it():
     # rendered Blogger comments: "Sana6. Juni 2015 um 10:23"
-    assert author_date_header("Sana6. Juni 2015 um 10:23") == ("Sana", timestamp_in(
+    assert author_date_header("Sana6. Juni 2015 um 10:23")[:2] == ("Sana", timestamp_in(
         "Sana6. Juni 2015 um 10:23"))
     assert timestamp_in("Sana6. Juni 2015 um 10:23").value == "2015-06-06T10:23"
     # and to a capitalised month name: "IwonaMay 30, 2019 at 1:06 PM"
-    assert author_date_header("IwonaMay 30, 2019 at 1:06 PM") == ("Iwona", timestamp_in(
+    assert author_date_header("IwonaMay 30, 2019 at 1:06 PM")[:2] == ("Iwona", timestamp_in(
         "IwonaMay 30, 2019 at 1:06 PM"))
     assert timestamp_in("IwonaMay 30, 2019 at 1:06 PM").value == "2019-05-30T13:06"
     assert timestamp_in("The iPhone 11, 2019") is None

@@ -34,6 +34,7 @@ class _Item:
     author: str | None = None
     stamp: Timestamp | None = None
     text: str = ""  # the comment text this line carries, if any
+    replying_to: str | None = None  # the commenter a reply's header names ("Mary > John")
 
 
 @dataclass(slots=True)
@@ -43,6 +44,7 @@ class _Draft:
     end: int
     author: str | None = None
     timestamp: str | None = None
+    replying_to: str | None = None
     lines: list[str] = field(default_factory=list)
     closed: bool = False  # a widget ("Reply") came after the text
 
@@ -73,20 +75,21 @@ def comment_stream(lines: list[Line], segments: list[Segment]) -> list[tuple[Lin
 
 
 @lru_cache(maxsize=8192)
-def _kind_of(text: str) -> tuple[str, int, str | None, Timestamp | None, str]:
-    """(kind, column offset, author, timestamp, comment text) of a stripped line inside a thread.
+def _kind_of(text: str) -> tuple[str, int, str | None, Timestamp | None, str, str | None]:
+    """(kind, column offset, author, timestamp, comment text, commenter replied to) of a
+    stripped line inside a thread.
 
     Cheapest tests first; cached because threads repeat short lines ("Reply", names, dates).
     """
     if _SCORE.fullmatch(text):  # a vote count between a name and its repeat
-        return SCORE, 0, None, None, ""
+        return SCORE, 0, None, None, "", None
     if len(text) > 120 and not bullet_parts(text):  # headers are short; skip the date regexes
-        return TEXT, 0, None, None, text
+        return TEXT, 0, None, None, text, None
     if is_widget(text):
-        return BREAK, 0, None, None, ""
+        return BREAK, 0, None, None, "", None
     stamp = timestamp_line(text)  # before bullets: "18. Oktober 2019" is no numbered item
     if stamp:
-        return STAMP, 0, None, stamp, ""
+        return STAMP, 0, None, stamp, "", None
     offset = 0
     parts = bullet_parts(text)
     content = text
@@ -95,29 +98,30 @@ def _kind_of(text: str) -> tuple[str, int, str | None, Timestamp | None, str]:
         offset = len(text) - len(content)
         stamp = timestamp_line(content)
         if stamp:
-            return STAMP, offset, None, stamp, ""
+            return STAMP, offset, None, stamp, "", None
     if ":" in content or content.endswith(("...", "…")):  # "Name says:", "Name said..."
         says = says_header(content)
         if says:
-            return SAYS, offset, says[0], None, says[1]
+            return SAYS, offset, says[0], None, says[1], None
     dated = author_date_header(content)
     if dated:
-        return AUTHOR_DATE, offset, dated[0], dated[1], ""
+        return AUTHOR_DATE, offset, dated.author, dated.timestamp, "", dated.replying_to
     if parts:
         if looks_like_name(content):
-            return NAME, offset, content, None, content
-        return BULLET_TEXT, offset, None, None, content
+            return NAME, offset, content, None, content, None
+        return BULLET_TEXT, offset, None, None, content, None
     if looks_like_name(content):
-        return NAME, 0, content, None, content
-    return TEXT, 0, None, None, content
+        return NAME, 0, content, None, content, None
+    return TEXT, 0, None, None, content, None
 
 
 def _basic_item(line: Line, inside: bool) -> _Item:
     """The kind a line has on its own; lines outside comment segments break the thread."""
-    kind, offset, author, stamp, text = _kind_of(line.stripped)
+    kind, offset, author, stamp, text, replying_to = _kind_of(line.stripped)
     if not inside and kind != SCORE:
         kind = BREAK
-    return _Item(line, kind, line.indent + offset, author=author, stamp=stamp, text=text)
+    return _Item(line, kind, line.indent + offset, author=author, stamp=stamp, text=text,
+                 replying_to=replying_to)
 
 
 def _settle_names(items: list[_Item]) -> None:
@@ -218,7 +222,7 @@ class _Builder:
             if draft is None:
                 return
         if item.author and not draft.author:
-            draft.author = item.author
+            draft.author, draft.replying_to = item.author, item.replying_to
         if item.stamp and not draft.timestamp:
             draft.timestamp = item.stamp.value
         if item.kind == SAYS and item.text:
@@ -299,15 +303,31 @@ def parse_thread(lines: list[Line], segments: list[Segment], limit: int) -> tupl
     return _comments(builder), builder.full
 
 
+def _named_parents(drafts: list[_Draft], parents: list[int | None]) -> list[int | None]:
+    """Parents where indentation gave none but the header names whom the reply answers
+    ("Mary > John"): the latest comment above by that commenter. A thread copied from a
+    browser loses its indentation; the names stay."""
+    out = list(parents)
+    latest: dict[str, int] = {}
+    for index, draft in enumerate(drafts):
+        target = draft.replying_to
+        if out[index] is None and target and target.casefold() in latest:
+            out[index] = latest[target.casefold()]
+        if draft.author:
+            latest[draft.author.casefold()] = index
+    return out
+
+
 def _comments(builder: _Builder) -> list[Comment]:
     comments = []
+    parents = _named_parents(builder.drafts, builder.parents)
     for index, draft in enumerate(builder.drafts):
-        parent = builder.parents[index]
+        parent = parents[index]
         depth = 0
         ancestor = parent
         while ancestor is not None:
             depth += 1
-            ancestor = builder.parents[ancestor]
+            ancestor = parents[ancestor]
         comments.append(Comment(
             id=f"c{index + 1}", parent=None if parent is None else f"c{parent + 1}", depth=depth,
             author=draft.author, timestamp=draft.timestamp, text="\n".join(draft.lines),

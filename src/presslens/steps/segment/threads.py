@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from presslens.document import Line
 
@@ -111,6 +112,14 @@ _FILLER = re.compile(
     r"|#\d+(?:\.\d+)*"
     r"|[\s,./|·•\-–—:()\[\]#]+",
     re.I)
+
+
+class AuthorDate(NamedTuple):
+    """A comment header line's commenter, date and, for a reply, whom it answers."""
+
+    author: str
+    timestamp: "Timestamp"
+    replying_to: str | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -328,8 +337,9 @@ def _said_ellipsis(text: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=8192)
-def author_date_header(text: str) -> tuple[str, Timestamp] | None:
-    """(author, timestamp) for "Name / 22.04.2020", "Par X, le 15 mai 2019 à 08h07"."""
+def author_date_header(text: str) -> AuthorDate | None:
+    """(author, timestamp, replying_to) for "Name / 22.04.2020", "Par X, le 15 mai 2019 à
+    08h07", "Mary > John • 2 hours ago" (Mary replying to John)."""
     stamp = timestamp_in(text)
     if stamp is None or stamp.start == 0:
         return None
@@ -343,8 +353,9 @@ def author_date_header(text: str) -> tuple[str, Timestamp] | None:
     marked = said or _HEADER_SEPARATOR.search(before.rstrip()) or _AUTHOR_PREFIX.match(before)
     author = _AUTHOR_SUFFIX.sub("", _AUTHOR_PREFIX.sub("", before)).strip()
     replying = _REPLY_TO.fullmatch(author)
+    target = None
     if replying and looks_like_name(replying.group(2)):
-        author, marked = replying.group(1), replying  # "Mary > John • 2 hours ago"
+        author, target, marked = replying.group(1), replying.group(2), replying
     # a handle before its age: "@truthseeker77 2 days ago" (alone on a line, "@name" is the
     # start of a reply's text, so only here does the "@" stay)
     if not looks_like_name(author.removeprefix("@")) or _SCORE.fullmatch(author.lower()):
@@ -353,7 +364,7 @@ def author_date_header(text: str) -> tuple[str, Timestamp] | None:
     # has no separator; "I was there on March 3, 2019" is a sentence, not a header
     if not marked and not handle_like(author):
         return None
-    return author, stamp
+    return AuthorDate(author, stamp, target)
 
 
 _NOT_NAME_START = frozenset(
