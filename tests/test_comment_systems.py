@@ -227,3 +227,4 @@ Reply
     comments = _comments(thread)
     assert [c.author for c in comments] == ["@truthseeker77", "@maryj"]
     assert comments[1].text == "@truthseeker77\n" + SECOND
+    assert comments[1].parent == "c1"  # the address says whom the reply answers

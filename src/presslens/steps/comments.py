@@ -304,18 +304,35 @@ def parse_thread(lines: list[Line], segments: list[Segment], limit: int) -> tupl
 
 
 def _named_parents(drafts: list[_Draft], parents: list[int | None]) -> list[int | None]:
-    """Parents where indentation gave none but the header names whom the reply answers
-    ("Mary > John"): the latest comment above by that commenter. A thread copied from a
-    browser loses its indentation; the names stay."""
+    """Parents where indentation gave none but the reply names whom it answers, in its header
+    ("Mary > John") or as the first word of its text ("@John", "@ John Smith: …"): the latest
+    comment above by that commenter. A thread copied from a browser loses its indentation;
+    the names stay."""
     out = list(parents)
     latest: dict[str, int] = {}
     for index, draft in enumerate(drafts):
-        target = draft.replying_to
-        if out[index] is None and target and target.casefold() in latest:
-            out[index] = latest[target.casefold()]
+        if out[index] is None:
+            target = _key(draft.replying_to or "") or _addressed(draft, latest)
+            out[index] = latest.get(target) if target else None
         if draft.author:
-            latest[draft.author.casefold()] = index
+            latest[_key(draft.author)] = index
     return out
+
+
+def _key(name: str) -> str:
+    """A commenter's name as replies address it: "@Maryj" and "maryj" are one person."""
+    return name.lstrip("@").casefold()
+
+
+def _addressed(draft: _Draft, commenters: dict[str, int]) -> str | None:
+    """The commenter above (case-folded) whom the comment's first line addresses: "@John"."""
+    first = draft.lines[0] if draft.lines else ""
+    if not first.startswith("@"):
+        return None
+    rest = first[1:].lstrip().casefold()
+    named = [name for name in commenters if rest.startswith(name)
+             and not rest[len(name):len(name) + 1].isalnum()]
+    return max(named, key=len, default=None)
 
 
 def _comments(builder: _Builder) -> list[Comment]:
