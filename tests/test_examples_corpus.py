@@ -57,7 +57,7 @@ EXPECTED: dict[str, dict] = {
         "outlet": "Riverbend Courier",
         "body_paragraphs": 6,
         "comments": 4,
-        "max_depth": 0,
+        "max_depth": 1,  # "@Greg Antell agreed." answers Greg's comment
     },
     "04_de_forum.txt": {
         "lang": "de",
