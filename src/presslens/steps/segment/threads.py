@@ -118,7 +118,7 @@ class AuthorDate(NamedTuple):
     """A comment header line's commenter, date and, for a reply, whom it answers."""
 
     author: str
-    timestamp: "Timestamp"
+    timestamp: Timestamp
     replying_to: str | None = None
 
 
