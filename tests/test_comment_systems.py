@@ -212,6 +212,41 @@ def test_replies_copied_without_indentation_find_their_parent_by_name():
     assert [c.depth for c in comments] == [0, 1, 2, 0]
 
 
+def test_reddit_levels_give_the_depth_of_a_copied_thread():
+    thread = f"""Comments
+
+level 1
+truthseeker77
+· 5 hr. ago
+
+{FIRST}
+
+12
+Reply
+Share
+
+level 2
+maryj
+· 4 hr. ago
+
+{SECOND}
+
+Reply
+Share
+
+level 1
+pwalsh
+· 3 hr. ago
+
+{THIRD}
+"""
+    comments = _comments(thread)
+    assert [(c.author, c.timestamp, c.text) for c in comments] == [
+        ("truthseeker77", "5 hr. ago", FIRST), ("maryj", "4 hr. ago", SECOND),
+        ("pwalsh", "3 hr. ago", THIRD)]
+    assert [c.parent for c in comments] == [None, "c1", None]
+
+
 def test_a_reply_address_alone_on_a_line_is_no_author():
     thread = f"""Comments
 

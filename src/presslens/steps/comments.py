@@ -8,6 +8,7 @@ indentation gives the reply tree: a deeper comment replies to the nearest shallo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -279,10 +280,29 @@ def _following(items: list[_Item]) -> list[_Item | None]:
     return out
 
 
+#: "level 2" over a comment (Reddit's copied threads): its depth, where indentation is lost
+_LEVEL = re.compile(r"level (\d{1,2})", re.I)
+#: the columns one level of such a marker stands for
+LEVEL_COLUMNS = 4
+
+
+def _apply_levels(items: list[_Item]) -> None:
+    """Give the header after each "level N" marker the column of depth N - 1."""
+    level: int | None = None
+    for item in items:
+        if item.kind == BREAK:
+            marker = _LEVEL.fullmatch(item.line.stripped)
+            level = int(marker.group(1)) if marker else level
+        elif item.kind in HEADERS and level is not None:
+            item.column = item.line.indent + (level - 1) * LEVEL_COLUMNS
+            level = None
+
+
 def parse_thread(lines: list[Line], segments: list[Segment], limit: int) -> tuple[list[Comment], bool]:
     """Comments in the `comment` segments, and whether `limit` cut the thread short."""
     items = [_basic_item(line, inside) for line, inside in comment_stream(lines, segments)]
     _settle_names(items)
+    _apply_levels(items)
     builder = _Builder(limit)
     following = _following(items)
     for i, item in enumerate(items):
