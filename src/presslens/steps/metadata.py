@@ -268,8 +268,7 @@ def byline_lines(doc: Document) -> list[str]:
         for segment in doc.segments_labelled(label):
             found.extend(line.text.strip() for line in _lines_in(doc, segment.start, segment.end)
                          if 0 < len(line.text.strip()) <= MAX_BYLINE_CHARS)
-    comment_spans = [(s.start, s.end) for s in doc.segments if s.label == "comment"]
-    body_spans = [(s.start, s.end) for s in doc.segments if s.label == "body"]
+    comment_spans, body_spans = _spans(doc, "comment"), _spans(doc, "body")
     found.extend(_above_article(doc, body_spans, comment_spans))
     seen = 0
     for line in doc.lines:
@@ -349,12 +348,12 @@ def author_from_signature(doc: Document) -> str | None:
     "Posted by X at 12:11 PM", or a lead word opening a dated line ("Von Jörn Mecher am
     08.12.2022"). Related links, pingbacks, embeds and copyright lines stand there too ("Herz-
     Kreislauf-Risiko von Frauen 02.02.2022", "A post shared by …"): their "by" names no author."""
-    body = [s for s in doc.segments if s.label == "body"]
+    body = _spans(doc, "body")
     if not body:
         return None
-    comment_spans = [(s.start, s.end) for s in doc.segments if s.label == "comment"]
+    comment_spans = _spans(doc, "comment")
     after = (line.stripped for line in doc.lines
-             if line.start >= body[-1].end and not line.is_blank
+             if line.start >= body[-1][1] and not line.is_blank
              and not _inside(line.start, comment_spans))
     for text in itertools.islice(after, ARTICLE_HEAD_LINES):
         signed = _SIGNED.match(text) or (opens_with_lead(text) and is_dated(text))
@@ -565,12 +564,17 @@ def _signature_lines(doc: Document) -> list[str]:
         while at >= 0:
             offsets.append(at)
             at = lowered.find(word, at + len(word))
-    spans = [(s.start, s.end) for s in doc.segments if s.label == "comment"]
+    spans = _spans(doc, "comment")
     lines = doc.lines
     starts = [line.start for line in lines]
     chosen = sorted({bisect.bisect_right(starts, offset) - 1 for offset in offsets})
     return [lines[i].text.strip() for i in chosen
             if i >= 0 and not _inside(lines[i].start, spans)]
+
+
+def _spans(doc: Document, label: str) -> list[tuple[int, int]]:
+    """(start, end) of the page's segments with `label`, in order."""
+    return [(s.start, s.end) for s in doc.segments_labelled(label)]
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
