@@ -125,6 +125,27 @@ def test_html_body_drops_the_furniture_the_extractor_kept():
                         "Grund sind Risse im Becken, die bei der Prüfung entdeckt wurden.")
 
 
+def test_html_body_opens_with_the_standfirst_the_extractor_dropped():
+    from presslens.pipeline import Pipeline
+
+    standfirst = "Das Becken hat Risse, die Reparatur dauert bis Ende Mai, sagt die Stadt."
+    paragraphs = ["Das Freibad wird erst im Juni öffnen, teilte die Stadt am Montag mit.",
+                  "Grund sind Risse im Becken, die bei der Prüfung entdeckt wurden."]
+    text = "\n\n".join(["Start", "Sport", "Freibad öffnet erst im Juni", standfirst,
+                         "Von Max Muster", *paragraphs, "Impressum"]) + "\n"
+
+    def body_of(main: str) -> str:
+        doc = Document(text, media_type="html",
+                       hints={"html_main": main, "html_comments": None,
+                              "html_meta": {"title": "Freibad öffnet erst im Juni"}})
+        Pipeline(("segment", "body"))(doc)
+        return doc.body
+
+    assert body_of("\n".join(paragraphs)) == "\n\n".join([standfirst, *paragraphs])
+    # where the extractor kept it, it is there once
+    assert body_of("\n".join([standfirst, *paragraphs])) == "\n\n".join([standfirst, *paragraphs])
+
+
 def test_no_body_segments_gives_empty_body():
     doc = run_body("Only boilerplate", [Segment("boilerplate", 0, 16)])
     assert doc.body == ""

@@ -163,6 +163,44 @@ def test_furniture_inside_the_html_extraction_is_not_body() -> None:
     assert labels[credit] == labels[plea] == "boilerplate"
 
 
+STANDFIRST = ("Branches will open on Sundays from July, and the children's reading "
+              "programmes get more staff.")
+
+
+def _page_with_standfirst() -> tuple[str, dict]:
+    """A page whose summary stands between headline and byline, outside the article's
+    container: the extractor's main text lacks it."""
+    text = "\n\n".join(["\n".join(MENU), TITLE, STANDFIRST, BYLINE, *PARAGRAPHS,
+                         COPYRIGHT]) + "\n"
+    hints = {"html_main": "\n".join(PARAGRAPHS), "html_comments": None,
+             "html_meta": {"title": TITLE, "author": "Maria Kowalski"}}
+    return text, hints
+
+
+def test_html_standfirst_the_extraction_dropped_is_body() -> None:
+    text, hints = _page_with_standfirst()
+    doc = Document(text, media_type="html", hints=hints)
+    SegmentStep()(doc)
+    labels = labels_by_line(doc)
+    assert labels[STANDFIRST] == "body"
+    assert labels[TITLE] == "title"
+    assert labels[BYLINE] == "meta"
+    assert labels[COPYRIGHT] == "boilerplate"
+    assert {labels[item] for item in MENU} == {"boilerplate"}
+
+
+def test_html_lines_between_headline_and_article_that_are_no_sentence_stay_out() -> None:
+    # a dateline and a picture credit stand where a standfirst would
+    credit = "Photo: Reuters / John Smith"
+    text = "\n\n".join([TITLE, credit, "March 3, 2021", *PARAGRAPHS]) + "\n"
+    hints = {"html_main": "\n".join(PARAGRAPHS), "html_comments": None,
+             "html_meta": {"title": TITLE}}
+    doc = Document(text, media_type="html", hints=hints)
+    SegmentStep()(doc)
+    labels = labels_by_line(doc)
+    assert labels[credit] != "body" and labels["March 3, 2021"] != "body"
+
+
 def test_html_title_is_the_line_that_is_the_title_not_one_that_holds_it() -> None:
     # a recipe page: the headline, then the ingredients heading that repeats it inside the
     # extraction's main text; the heading is article text, the headline the title

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from presslens.document import Document, Line, TextMap
-from presslens.steps.segment import extracted_furniture, match_key
+from presslens.steps.segment import Extraction, extracted_furniture, match_key
+from presslens.steps.segment.standfirst import is_standfirst
 
 # whitespace that is not a plain single space, or runs of it; zero-width marks and soft hyphens
 # are dropped outright because scrapers leave them inside words
@@ -54,7 +55,8 @@ class BodyStep:
         if isinstance(html_main, str) and html_main.strip():
             paragraphs = normalize_extracted(html_main).split("\n\n")
             article = "\n\n".join(p for p in paragraphs if not extracted_furniture(p))
-            doc.body = _without_headline(article, _headlines(doc))
+            article = _without_headline(article, _headlines(doc))
+            doc.body = "\n\n".join([*_lead(doc, html_main), article]).strip()
             doc.body_map = None
             return
         blocks = _blocks(doc)
@@ -94,6 +96,21 @@ def _without_headline(body: str, headlines: set[str]) -> str:
     headline in `title` and the title segment, so the body starts with the text."""
     first, _, rest = body.partition("\n\n")
     return rest if rest and match_key(first) in headlines else body
+
+
+def _lead(doc: Document, main_text: str) -> list[str]:
+    """The standfirst: body lines above the extracted main text that read as one (the segment
+    step keeps it where the extractor dropped it; pages often print it outside the article's
+    container)."""
+    main = Extraction(main_text)
+    lead: list[str] = []
+    for block in _blocks(doc):
+        for piece in block:
+            if main.weak(match_key(piece.text)):
+                return lead
+            if is_standfirst(piece.text, under_title=True):
+                lead.append(piece.text)
+    return lead
 
 
 def _space_or_nothing(match: re.Match[str]) -> str:

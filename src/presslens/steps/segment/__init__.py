@@ -126,8 +126,9 @@ def extraction_labels(lines: Sequence[Line], hints: dict[str, Any]
 
     trafilatura saw the DOM and decided what the article is; the line model would only repeat
     that decision at several times the cost. Lines inside the main text that match it only in
-    part stay body; short lines with a byline or date just above the article are meta; the rest
-    is boilerplate.
+    part stay body; short lines with a byline or date just above the article are meta; the
+    standfirst under the headline is body (extractors drop it where it stands outside the
+    article's container); the rest is boilerplate.
     """
     if not hints.get("html_main"):
         return None
@@ -154,7 +155,7 @@ def extraction_labels(lines: Sequence[Line], hints: dict[str, Any]
             labels[i] = "meta"
         else:
             labels[i] = "boilerplate"
-    return labels, allowed
+    return keep_standfirst(lines, labels), allowed
 
 
 def extracted_furniture(paragraph: str) -> str | None:
