@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from presslens.document import Document, Line, TextMap
-from presslens.steps.segment import Extraction, extracted_furniture, match_key
+from presslens.steps.segment import extracted_furniture, match_key
 from presslens.steps.segment.standfirst import is_standfirst
 
 # whitespace that is not a plain single space, or runs of it; zero-width marks and soft hyphens
@@ -102,11 +102,12 @@ def _lead(doc: Document, main_text: str) -> list[str]:
     """The standfirst: body lines above the extracted main text that read as one (the segment
     step keeps it where the extractor dropped it; pages often print it outside the article's
     container)."""
-    main = Extraction(main_text)
+    main = match_key(main_text)
     lead: list[str] = []
     for block in _blocks(doc):
         for piece in block:
-            if main.weak(match_key(piece.text)):
+            key = match_key(piece.text)
+            if key and key in main:
                 return lead
             if is_standfirst(piece.text, under_title=True):
                 lead.append(piece.text)
