@@ -9,7 +9,8 @@ import presslens
 from conftest import ROOT, check_record
 from presslens.cli import main
 from presslens.document import Document
-from presslens.steps.persuasion.infer import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+from presslens.steps.persuasion.infer import (MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, decode_spans,
+                                              find_regions)
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
 from presslens.steps.persuasion.model import load_model
 from presslens.steps.persuasion.scoring import (calibration_error, macro_f1, merge, micro_f1,
@@ -33,6 +34,14 @@ def test_the_shipped_model_loads_with_every_label_and_sane_thresholds():
         thresholds = model.technique_thresholds(language)
         assert thresholds.shape == (23,) and ((thresholds > 0) & (thresholds <= 1.01)).all()
     assert model.paragraph.weights.shape[1] == 23 and model.tagger.weights.shape[1] == 23
+    # the span head: one column for English (2020 corpus), one for all languages
+    assert model.span.weights.shape[1] == 2
+    assert model.span_column("en") == 0 and model.span_column("fr") == 1
+    for language in model.languages:
+        decoding = model.span_decoding(language)
+        assert set(decoding) == {"low", "high", "gap", "ratio", "gate"}
+        assert 0 < decoding["gate"] <= 1
+        assert 0 < decoding["low"] <= decoding["high"] < 1 and decoding["gap"] >= 0
     assert model.genre.weights.shape[1] == 3 and model.frames.weights.shape[1] == 14
     # the frames read TF-IDF rows: one idf per n-gram column the frames head weighs
     assert model.frame_idf.shape == (model.frames.weights.shape[0],)
@@ -224,6 +233,18 @@ def test_span_f1_gives_partial_credit_like_the_semeval_scorer():
     assert merge([(0, 5), (3, 8), (10, 12)]) == [(0, 8), (10, 12)]
 
 
+def test_span_f1_merges_only_spans_that_share_a_character_like_the_semeval_scorer():
+    # the official scorer merges spans whose sets of offsets intersect: [0, 5) and [5, 10)
+    # share no character, so they stay two predicted spans, each half of the gold span
+    assert merge([(0, 5), (5, 10)]) == [(0, 5), (5, 10)]
+    assert merge([(0, 6), (5, 10), (9, 12)]) == [(0, 12)]
+    both = span_f1({"a": [(0, 10)]}, {"a": [(0, 5), (5, 10)]})
+    assert both["precision"] == 1.0 and both["recall"] == 1.0
+    # gold spans that touch are two gold spans too: one prediction over both earns each half
+    touching = span_f1({"a": [(0, 5), (5, 10)]}, {"a": [(0, 5)]})
+    assert touching["precision"] == 1.0 and touching["recall"] == 0.5
+
+
 def test_paragraph_and_genre_measures():
     gold = np.array([[True, False], [False, True]])
     assert micro_f1(gold, gold) == 1.0
@@ -245,3 +266,83 @@ def test_calibration_error():
     gold = np.array([1, 0, 1, 0] * 25, dtype=bool)
     assert calibration_error(gold, np.full(100, 0.5)) == pytest.approx(0.0)
     assert calibration_error(gold, np.full(100, 0.9)) == pytest.approx(0.4)
+
+
+def test_regions_need_one_confident_token_and_bridge_small_holes():
+    region = np.array([0.1, 0.25, 0.6, 0.25, 0.05, 0.3, 0.05, 0.05, 0.05, 0.25, 0.28, 0.1])
+    # tokens 1-5 (the hole at 4 bridged) hold a token >= .5; tokens 9-10 reach only .28
+    assert find_regions(region, low=0.2, high=0.5, gap=1) == [(1, 5)]
+    assert find_regions(region, low=0.2, high=0.5, gap=0) == [(1, 3)]
+    assert find_regions(region, low=0.2, high=0.2, gap=0) == [(1, 3), (5, 5), (9, 10)]
+    assert find_regions(region, low=0.2, high=0.7, gap=4) == []
+
+
+def test_each_region_goes_to_its_best_technique_and_every_technique_gets_a_span():
+    offsets = [(0, 3), (4, 9), (10, 15), (16, 20), (21, 25), (26, 30)]
+    region = np.array([0.9, 0.8, 0.0, 0.0, 0.7, 0.0])
+    tagger = np.zeros((6, 23))
+    tagger[:2, 14] = 0.9  # Loaded_Language on the first region
+    tagger[4, 18] = 0.8  # Name_Calling-Labeling on the second
+    tagger[4, 19] = 0.3  # Doubt: wins no region, so it gets the one where it scores highest
+    found = decode_spans(offsets, tagger, region, np.array([14, 18, 19]), np.array([], int),
+                         low=0.5, high=0.6, gap=0, ratio=0.5)
+    assert found == [(14, 0, 9), (18, 21, 25), (19, 21, 25)]
+    # a weaker technique labels a region it fits best, but gets no span where it wins none
+    found = decode_spans(offsets, tagger, region, np.array([18]), np.array([14, 19]),
+                         low=0.5, high=0.6, gap=0, ratio=0.5)
+    assert found == [(14, 0, 9), (18, 21, 25)]
+    # weaker techniques alone: the regions, and nothing where there is no region
+    assert decode_spans(offsets, tagger, region, np.array([], int), np.array([19]),
+                        low=0.5, high=0.6, gap=0, ratio=0.5) == [(19, 0, 9), (19, 21, 25)]
+    assert decode_spans(offsets, tagger, region * 0.1, np.array([], int), np.array([19]),
+                        low=0.5, high=0.6, gap=0, ratio=0.5) == []
+
+
+def test_a_paragraph_with_a_technique_but_no_region_gets_the_run_around_its_best_token():
+    offsets = [(0, 3), (4, 9), (10, 15), (16, 20)]
+    region = np.array([0.05, 0.1, 0.08, 0.01])
+    tagger = np.full((4, 23), 0.1)
+    found = decode_spans(offsets, tagger, region, np.array([3]), np.array([5]), low=0.3,
+                         high=0.5, gap=0, ratio=0.7)
+    assert found == [(3, 4, 15)]
+    assert decode_spans([], np.zeros((0, 23)), np.zeros(0), np.array([3]), np.array([], int),
+                        0.3, 0.5, 0, 0.7) == []
+
+
+def test_spans_mark_weaker_techniques_only_down_to_the_gate():
+    import copy
+    import dataclasses
+
+    from presslens.steps.persuasion.infer import analyze_paragraphs
+
+    model = load_model()
+    paragraphs = [p.strip() for p in ARTICLE.split("\n\n") if p.strip()]
+
+    def analysed(gate):
+        meta = copy.deepcopy(model.meta)
+        for decoding in meta["span_decoding"].values():
+            decoding["gate"] = gate
+        return analyze_paragraphs(dataclasses.replace(model, meta=meta), paragraphs, "en")
+
+    strict, loose = analysed(1.0), analysed(0.01)
+    # gate 1: every span's technique is one the paragraph head put in that paragraph
+    assert strict.spans
+    assert all(s.technique in strict.paragraph_techniques[s.paragraph] for s in strict.spans)
+    # a low gate lets techniques under their threshold label regions too, never under the gate
+    assert any(s.technique not in loose.paragraph_techniques[s.paragraph] for s in loose.spans)
+    cut = model.technique_thresholds("en")
+    assert all(s.score >= 0.01 * cut[TECHNIQUES.index(s.technique)] for s in loose.spans)
+    # the paragraph decisions (what the paragraph measure scores) do not depend on the gate
+    assert strict.paragraph_techniques == loose.paragraph_techniques
+    off = {TECHNIQUES[j] for j in np.flatnonzero(cut > 1)}
+    assert off and not off & {s.technique for s in loose.spans}
+
+
+def test_a_technique_switched_off_for_a_language_labels_no_span_at_any_gate():
+    from presslens.steps.persuasion.infer import weaker_techniques
+
+    cut = np.array([0.2, 0.4, 1.01])
+    probability = np.array([[0.06, 0.09, 1.0], [0.04, 0.11, 0.5]])
+    assert weaker_techniques(probability, cut, 0.25).tolist() == [[True, False, False],
+                                                                 [False, True, False]]
+    assert not weaker_techniques(probability, cut, 0.01)[:, 2].any()

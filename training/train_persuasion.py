@@ -15,9 +15,12 @@ Stages:
    the paragraph, the article's mean and max and the neighbours; its out-of-fold scores give the
    Platt calibration and the per-technique thresholds (coordinate ascent on micro-F1, pooled
    over languages; a technique a language's annotators never used is switched off there);
-3. token tagger: one log-loss model per technique over token features, on the 2023 spans of
-   fr/de/it/pl/ru and the 2020 English spans (mapped onto the 2023 labels); the span decoding
-   (ratio to the best token, gap bridged) is chosen on a sample of training articles;
+3. spans: a span head (is this token inside a span of any technique; one column for English,
+   one for all languages) finds the regions, and a token tagger (one log-loss model per
+   technique) says which technique each region shows; both over token features, on the 2023
+   spans of fr/de/it/pl/ru and the 2020 English spans (mapped onto the 2023 labels); the span
+   decoding (two thresholds, gap bridged) is chosen per language on out-of-fold scores of all
+   training span articles, with out-of-fold paragraph decisions;
 4. genre: logistic regression with balanced classes; frames: one logistic regression per frame
    over TF-IDF rows (idf learned from the training articles and shipped), Platt calibration and
    micro-F1 thresholds from 3-fold out-of-fold scores.
@@ -62,7 +65,21 @@ FRAMES_C = 30.0
 #: weights kept per output after pruning (what keeps the model a few MB)
 #: (frames: 15,000 of the ~530,000 non-zero weights per frame scored as well as all of them in
 #: 3-fold CV on the training articles, .6365 against .6313; 6,000 gave .6301)
-KEEP = {"paragraph": 30000, "tagger": 8000, "genre": 8000, "frames": 15000}
+KEEP = {"paragraph": 30000, "tagger": 8000, "genre": 8000, "frames": 15000, "span": 30000}
+#: the span head: in 3-fold CV on the English training articles (every line, decoding chosen for
+#: each), alpha 2e-6 / 1e-5 / 3e-5 / 1e-4 with 5 epochs gave span F1 .254 / .322 / .339 / .307
+#: with one threshold, and 1e-5 with 15 epochs .340 with two (low and high)
+SPAN_ALPHA = 1e-5
+SPAN_EPOCHS = 15
+#: decoding grid: a region is a run of tokens >= low (holes up to gap) holding a token >= high
+#: and the gate: spans also in lines where a technique reaches gate x its threshold. On the
+#: English training articles (3-fold, out of fold) gates 1 / .5 / .25 / .1 gave span F1
+#: .288 / .331 / .336 / .336: the paragraph head misses many of the sentences with spans
+SPAN_GATES = (1.0, 0.5, 0.25)
+SPAN_LOWS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
+SPAN_HIGHS = (0.2, 0.3, 0.4, 0.5, 0.6)
+SPAN_GAPS = (4, 8, 12)
+SPAN_RATIOS = (0.3, 0.5, 0.7)
 
 
 def log(message: str) -> None:
@@ -172,17 +189,24 @@ def contexts(decisions: np.ndarray, article: np.ndarray, language: np.ndarray) -
     return out
 
 
-def train_techniques(rows: dict, articles: list[corpus.Article]) -> tuple[dict, dict]:
-    """Both paragraph stages, calibration and thresholds; returns (arrays, meta)."""
+def train_techniques(rows: dict, articles: list[corpus.Article]) -> tuple[dict, dict, dict]:
+    """Both paragraph stages, calibration and thresholds; returns (arrays, meta, fold models).
+
+    The fold models (each stage fitted without one fold) give out-of-fold paragraph decisions
+    for any training article (`fold_paragraph_techniques`), which the span decoding is tuned on.
+    """
     X, Y, article, language = rows["X"], rows["Y"], rows["article"], rows["language"]
     train = ~np.array([articles[a].heldout for a in article])
     folds = np.array([fold_of(articles[a].id) for a in article])
     first_oof = np.zeros(Y.shape)
-    coefs, intercepts = [], []
+    coefs, intercepts, fold_first = [], [], []
     for k in range(FOLDS):
         fit_rows, score_rows = train & (folds != k), train & (folds == k)
         coef, intercept = fit_sgd(X[fit_rows], Y[fit_rows], PARAGRAPH_ALPHA, PARAGRAPH_EPOCHS)
-        first_oof[score_rows] = X[score_rows] @ prune(coef, KEEP["paragraph"]).T + intercept
+        pruned = prune(coef, KEEP["paragraph"])
+        first_oof[score_rows] = X[score_rows] @ pruned.T + intercept
+        fold_first.append((sparse.csr_matrix(pruned.T), intercept))
+        del pruned
         coefs.append(coef)
         intercepts.append(intercept)
         log(f"paragraph head fold {k} done")
@@ -198,10 +222,12 @@ def train_techniques(rows: dict, articles: list[corpus.Article]) -> tuple[dict, 
     # the context head learns from out-of-fold first-stage scores, as it will see at run time
     F = contexts(first_oof, article, language)
     second_oof = np.zeros(Y.shape)
+    fold_second = []
     for k in range(FOLDS):
         fit_rows, score_rows = train & (folds != k), train & (folds == k)
         c2, i2 = fit_logistic(F[fit_rows], Y[fit_rows])
         second_oof[score_rows] = F[score_rows] @ c2.T + i2
+        fold_second.append((c2, i2))
     c2, i2 = fit_logistic(F[train], Y[train])
     calibration = np.array([platt(second_oof[train, j], Y[train, j]) for j in range(len(TECHNIQUES))]).T
     probability = sigmoid(calibration[0] * second_oof + calibration[1])
@@ -214,20 +240,43 @@ def train_techniques(rows: dict, articles: list[corpus.Article]) -> tuple[dict, 
         table[str(code)] = [t if s else 1.01 for t, s in zip(thresholds, seen)]
     arrays.update(pack_head("context", c2, i2, calibration, 10 ** 6))
     log("context head, calibration and thresholds done")
-    return arrays, {"technique_thresholds": table}
+    folds_kit = {"first": fold_first, "second": fold_second, "calibration": calibration,
+                 "thresholds": table}
+    return arrays, {"technique_thresholds": table}, folds_kit
+
+
+def fold_paragraph_techniques(folds_kit: dict, article: corpus.Article) -> np.ndarray:
+    """How far each line of a training article is from having a technique, as the paragraph
+    stages fitted without the article's fold score it: per line, the largest ratio of a
+    technique's probability to its threshold (1 or more: the paragraph head puts it there)."""
+    lines = corpus.line_index(article.text)
+    X = paragraph_matrix([article.text[s:e] for _, s, e in lines], article.language,
+                         default_lexicon(), [n == 0 for n, _, _ in lines])
+    k = fold_of(article.id)
+    weights, intercept = folds_kit["first"][k]
+    first = (X @ weights).toarray() + intercept
+    c2, i2 = folds_kit["second"][k]
+    a, b = folds_kit["calibration"]
+    probability = sigmoid(a * (context_matrix(first, article.language) @ c2.T + i2) + b)
+    table = folds_kit["thresholds"]
+    cut = np.array(table.get(article.language, table["*"]))
+    # a technique switched off for the language (threshold above 1) never gives a line spans
+    return np.where(cut <= 1.0, probability / cut, 0.0).max(axis=1)
 
 
 def tagger_examples(articles: list[corpus.Article]):
-    """Token features and per-technique inside/outside labels for training articles."""
+    """Token features and per-technique inside/outside labels for training articles, and for
+    each paragraph (article index, paragraph start, token offsets, first row)."""
     lexicon = default_lexicon()
-    feature_rows, labels = [], []
-    for article in articles:
+    feature_rows, labels, paragraphs = [], [], []
+    for number, article in enumerate(articles):
         cues = lexicon.word_cues(article.language)
         for _, start, end in corpus.line_index(article.text):
             paragraph = article.text[start:end]
             offsets = tokenize(paragraph)
             if not offsets:
                 continue
+            paragraphs.append((number, start, offsets, len(feature_rows)))
             feature_rows += token_features(paragraph, offsets, article.language, cues)
             inside = np.zeros((len(offsets), len(TECHNIQUES)), dtype=bool)
             for technique, s, e in article.spans:
@@ -238,56 +287,112 @@ def tagger_examples(articles: list[corpus.Article]):
                     if a + start < e and b + start > s:
                         inside[i, j] = True
             labels.append(inside)
-    return token_matrix(feature_rows), np.vstack(labels)
+    return token_matrix(feature_rows), np.vstack(labels), paragraphs
 
 
-def train_tagger(span_articles: list[corpus.Article]) -> tuple[dict, dict]:
-    X, Y = tagger_examples(span_articles)
+def train_tagger(X, Y: np.ndarray) -> dict:
     log(f"tagger: {X.shape[0]} tokens")
     coef, intercept = fit_sgd(X, Y, TAGGER_ALPHA, TAGGER_EPOCHS)
     ones = np.array([np.ones(len(TECHNIQUES)), np.zeros(len(TECHNIQUES))])
-    return pack_head("tagger", coef, intercept, ones, KEEP["tagger"]), {}
+    return pack_head("tagger", coef, intercept, ones, KEEP["tagger"])
 
 
-def tune_decoding(model, articles: list[corpus.Article]) -> dict:
-    """Span ratio and gap with the best span F1 (mean over languages) on training articles,
-    given their gold techniques (so the choice concerns boundaries only, not which techniques).
+def fit_span_head(X, inside: np.ndarray, english: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The span head's two columns (SPAN_COLUMNS): English tokens only, and all languages.
 
-    Ratios start at 0.2: with the techniques given, whole paragraphs (ratio 0) score
-    higher on this measure (.68 against .58), but a span should point at the words that persuade.
-    """
-    from presslens.steps.persuasion.infer import decode_spans, token_scores
+    In 3-fold CV on the English training articles, the English-only column scored span F1 .340
+    against .331 for the pooled one: the 2023 annotators of the other languages marked a third
+    of all tokens, the 2020 English ones an eighth, and one bias cannot serve both."""
+    coef = np.zeros((2, X.shape[1]), dtype=np.float32)
+    intercept = np.zeros(2)
+    for column, rows in enumerate((english, np.ones(len(inside), dtype=bool))):
+        (c,), (i,) = fit_sgd(X[rows], inside[rows, None], SPAN_ALPHA, SPAN_EPOCHS)
+        coef[column] = prune(c[None], KEEP["span"])[0]
+        intercept[column] = i
+    return coef, intercept
 
-    lexicon = default_lexicon()
-    cached = []  # (language, article id, paragraph start, offsets, token scores, wanted)
-    for article in articles:
-        for _, start, end in corpus.line_index(article.text):
-            techniques = {TECHNIQUES.index(t) for t, s, e in article.spans
-                          if s < end and e > start and t in TECHNIQUES}
-            if techniques:
-                offsets, scores = token_scores(model, article.text[start:end], article.language,
-                                               lexicon)
-                cached.append((article.language, article.id, start, offsets, scores,
-                               np.array(sorted(techniques))))
-    languages = sorted({a.language for a in articles})
-    best = (-1.0, 0.5, 1)
-    for ratio in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-        for gap in (0, 1, 2, 4):
-            per_language = []
-            for code in languages:
-                gold = {a.id: [(s, e) for _, s, e in a.spans] for a in articles if a.language == code}
-                predicted: dict[str, list[tuple[int, int]]] = {i: [] for i in gold}
-                for language, article_id, start, offsets, scores, wanted in cached:
-                    if language == code:
-                        predicted[article_id] += [(start + a, start + b) for _, a, b in
-                                                  decode_spans(offsets, scores, wanted, ratio, gap)]
-                per_language.append(span_f1(gold, predicted)["f1"])
-            score = float(np.mean(per_language))
-            log(f"decoding ratio={ratio} gap={gap}: span F1 {score:.3f} "
-                f"({' '.join(f'{c} {v:.3f}' for c, v in zip(languages, per_language))})")
-            if score > best[0]:
-                best = (score, ratio, gap)
-    return {"span_ratio": best[1], "span_gap": best[2]}
+
+def train_span_head(X, Y: np.ndarray, paragraphs: list, span_articles: list[corpus.Article],
+                    folds_kit: dict) -> tuple[dict, dict]:
+    """The span head (is a token inside a span of any technique) and its decoding per language.
+
+    The decoding is chosen on out-of-fold scores of all training span articles: the span head
+    fitted without the article's fold, and spans only in the lines where the paragraph stages,
+    fitted without that fold too, find a technique, as at run time."""
+    inside = Y.any(axis=1)
+    row_article = np.zeros(X.shape[0], dtype=np.int64)
+    bounds = [p[3] for p in paragraphs] + [X.shape[0]]
+    for (number, _, _, first), last in zip(paragraphs, bounds[1:]):
+        row_article[first:last] = number
+    english = np.array([span_articles[a].language == "en" for a in row_article])
+    folds = np.array([fold_of(a.id) for a in span_articles])[row_article]
+    oof = np.zeros(X.shape[0])
+    for k in range(FOLDS):
+        coef, intercept = fit_span_head(X[folds != k], inside[folds != k], english[folds != k])
+        scores = sigmoid(X[folds == k] @ coef.T + intercept)
+        oof[folds == k] = np.where(english[folds == k], scores[:, 0], scores[:, 1])
+        log(f"span head fold {k} done")
+    coef, intercept = fit_span_head(X, inside, english)
+    ones = np.array([np.ones(2), np.zeros(2)])
+    arrays = pack_head("span", coef, intercept, ones, KEEP["span"])
+    decoding = tune_decoding(oof, bounds, paragraphs, span_articles, folds_kit)
+    return arrays, {"span_columns": {"en": 0, "*": 1}, "span_decoding": decoding}
+
+
+def tune_decoding(oof: np.ndarray, bounds: list[int], paragraphs: list,
+                  articles: list[corpus.Article], folds_kit: dict) -> dict:
+    """Per language, the decoding numbers (gate, low, high, gap, then ratio) with the best span
+    F1 (SemEval-2020 formula, all techniques' spans as one) over out-of-fold scores.
+
+    The technique labels do not matter here: the measure ignores them. What the decoding
+    decides is where the regions are, and in which lines: those where the paragraph head puts a
+    technique, and those where a technique reaches `gate` times its threshold."""
+    from presslens.steps.persuasion.infer import decode_spans
+
+    strength = {}  # article index -> per line, the best probability / threshold, out of fold
+    cached: dict[str, list] = {}  # language -> (article id, start, offsets, scores, strength)
+    line_of = {}
+    for (number, start, offsets, first), last in zip(paragraphs, bounds[1:]):
+        article = articles[number]
+        if number not in strength:
+            strength[number] = fold_paragraph_techniques(folds_kit, article)
+            line_of = {s: i for i, (_, s, _) in enumerate(corpus.line_index(article.text))}
+        cached.setdefault(article.language, []).append(
+            (article.id, start, offsets, oof[first:last], strength[number][line_of[start]]))
+    one, none = np.zeros(1, dtype=int), np.zeros(0, dtype=int)
+    table = {}
+    for code in sorted(cached):
+        gold = {a.id: [(s, e) for _, s, e in a.spans] for a in articles if a.language == code}
+        lines = [item for item in cached[code] if item[4] >= min(SPAN_GATES)]
+
+        def scores(low: float, high: float, gap: int, ratio: float) -> dict[float, float]:
+            """Span F1 for each gate: the regions are decoded once, as a chosen technique's
+            (fallback included) or as a weaker one's (regions only)."""
+            predicted = {gate: {i: [] for i in gold} for gate in SPAN_GATES}
+            for article_id, start, offsets, region, line_strength in lines:
+                tokens = np.zeros((len(offsets), 1))
+                chosen = line_strength >= 1.0
+                found = decode_spans(offsets, tokens, region, one if chosen else none,
+                                     none if chosen else one, low, high, gap, ratio)
+                for gate in SPAN_GATES:
+                    if line_strength >= gate:
+                        predicted[gate][article_id] += [(start + a, start + b) for _, a, b in found]
+            return {gate: span_f1(gold, predicted[gate])["f1"] for gate in SPAN_GATES}
+
+        best = (-1.0,)
+        for low in SPAN_LOWS:
+            for high in (h for h in SPAN_HIGHS if h >= low):
+                for gap in SPAN_GAPS:
+                    for gate, value in scores(low, high, gap, 0.5).items():
+                        if value > best[0]:
+                            best = (value, gate, low, high, gap)
+        _, gate, low, high, gap = best
+        value, ratio = max((scores(low, high, gap, ratio)[gate], ratio) for ratio in SPAN_RATIOS)
+        table[code] = {"gate": gate, "low": low, "high": high, "gap": gap, "ratio": ratio}
+        log(f"span decoding {code}: {table[code]}, out-of-fold span F1 {value:.3f} "
+            f"(gate 1: {max(scores(low, high, gap, ratio)[1.0], 0):.3f} with these numbers)")
+    table["*"] = table["en"]
+    return table
 
 
 def train_documents(data: Path) -> tuple[dict, dict]:
@@ -330,9 +435,10 @@ def heldout_figures(data: Path, model_dir: Path) -> dict:
     """The shipped (pruned) model scored on the held-out articles, per language: the same
     figures `benchmarks/persuasion.py` prints."""
     sys.path.insert(0, str(REPO))
-    from benchmarks.persuasion import model_figures
+    from benchmarks.persuasion import model_figures, span_figures
 
-    return model_figures(load_model(model_dir), data)
+    model = load_model(model_dir)
+    return {**model_figures(model, data), "spans_en_semeval2020": span_figures(model, data)}
 
 
 def main() -> None:
@@ -344,32 +450,28 @@ def main() -> None:
     st3 = [a for f in FOLDERS for a in corpus.read_semeval2023(args.data, f, 3)]
     rows = technique_rows(st3)
     log(f"paragraphs: {rows['X'].shape[0]} from {len(st3)} articles")
-    arrays, meta = train_techniques(rows, st3)
+    arrays, meta, folds_kit = train_techniques(rows, st3)
     del rows
     # span boundaries: 2023 spans except English, whose spans come from the 2020 corpus (the same
     # articles and annotations; using both would count each English span twice)
     en2020 = [a for a in corpus.read_semeval2020(args.data) if not a.heldout]
     span_articles = [a for a in st3 if a.language != "en" and not a.heldout] + en2020
-    tagger_arrays, _ = train_tagger(span_articles)
-    arrays.update(tagger_arrays)
+    X, Y, paragraphs = tagger_examples(span_articles)
+    arrays.update(train_tagger(X, Y))
+    span_arrays, span_meta = train_span_head(X, Y, paragraphs, span_articles, folds_kit)
+    arrays.update(span_arrays)
+    meta.update(span_meta)
+    del X, Y, paragraphs, folds_kit
     document_arrays, document_meta = train_documents(args.data)
     arrays.update(document_arrays)
     meta.update(document_meta)
     meta.update({
         "languages": ["en", "fr", "de", "it", "pl", "ru"],
         "techniques": list(TECHNIQUES), "frames": list(FRAMES), "genres": list(GENRES),
-        "heldout_rule": corpus.HELDOUT_RULE, "span_ratio": 0.5, "span_gap": 1,
+        "heldout_rule": corpus.HELDOUT_RULE,
         "trained_on": "SemEval-2023 Task 3 train (en fr de it pl ru), SemEval-2020 Task 11 "
                       "train+dev (en spans)",
     })
-    # the decoding is chosen on a sample of fold-0 training articles of every language, with a
-    # tagger fitted on the other folds: on its own training text a tagger's scores are sharper
-    # than on new text, and the choice would favour spans that are too long
-    tuning = [a for code in meta["languages"]
-              for a in [b for b in span_articles if b.language == code and fold_of(b.id) == 0][:40]]
-    tuning_tagger, _ = train_tagger([a for a in span_articles if fold_of(a.id) != 0])
-    save_model(args.out, meta, {**arrays, **tuning_tagger})
-    meta.update(tune_decoding(load_model(args.out), tuning))
     save_model(args.out, meta, arrays)
     figures = heldout_figures(args.data, args.out)
     print(json.dumps({"heldout": figures}, indent=1))

@@ -66,59 +66,103 @@ def analyze_paragraphs(model: PersuasionModel, paragraphs: list[str], language: 
     X = paragraph_matrix(paragraphs, language, lexicon, is_title)
     first = model.paragraph.decision(X)
     probability = model.context.probability(context_matrix(first, language))
+    decoding = model.span_decoding(language)
     if threshold is None:
         cut = model.technique_thresholds(language)
+        weaker = weaker_techniques(probability, cut, decoding.pop("gate"))
     else:
         cut = np.full(len(TECHNIQUES), threshold)
+        decoding.pop("gate")
+        weaker = probability >= cut
     chosen = probability >= cut
-    spans = []
-    for index, paragraph in enumerate(paragraphs):
-        wanted = np.flatnonzero(chosen[index])
-        if wanted.size:
-            spans += locate_spans(model, paragraph, index, language, wanted, probability[index],
-                                  lexicon)
+    spans = locate_spans(model, paragraphs, language, chosen, weaker, probability, lexicon,
+                         decoding)
     techniques = [[TECHNIQUES[j] for j in np.flatnonzero(row)] for row in chosen]
     genre, frames = classify_article("\n".join(paragraphs), language, model)
     return ArticleResult(probability, techniques, spans, genre, frames)
 
 
-def locate_spans(model: PersuasionModel, paragraph: str, index: int, language: str | None,
-                 wanted: np.ndarray, probability: np.ndarray, lexicon: Lexicon) -> list[TechniqueSpan]:
-    """Where in the paragraph each wanted technique sits, from the token tagger's scores."""
-    offsets, token_probability = token_scores(model, paragraph, language, lexicon)
-    return [TechniqueSpan(TECHNIQUES[j], index, start, end, float(probability[j]))
-            for j, start, end in decode_spans(offsets, token_probability, wanted,
-                                              float(model.meta["span_ratio"]),
-                                              int(model.meta["span_gap"]))]
+def weaker_techniques(probability: np.ndarray, cut: np.ndarray, gate: float) -> np.ndarray:
+    """Techniques that may label a span: a score of at least `gate` times the technique's
+    threshold (on the English training articles the paragraph head misses many sentences with
+    spans). A technique switched off for the language (threshold above 1) stays off."""
+    return (probability >= gate * cut) & (cut <= 1.0)
 
 
-def token_scores(model: PersuasionModel, paragraph: str, language: str | None,
-                 lexicon: Lexicon) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """The paragraph's tokens and the tagger's probability of each technique for each token."""
-    offsets = tokenize(paragraph)
-    if not offsets:
-        return [], np.zeros((0, len(TECHNIQUES)))
-    rows = token_features(paragraph, offsets, language, lexicon.word_cues(language))
-    return offsets, model.tagger.probability(token_matrix(rows))
+def locate_spans(model: PersuasionModel, paragraphs: list[str], language: str | None,
+                 chosen: np.ndarray, weaker: np.ndarray, probability: np.ndarray,
+                 lexicon: Lexicon, decoding: dict[str, float]) -> list[TechniqueSpan]:
+    """Where in each paragraph its techniques sit (`chosen` and `weaker` are boolean
+    paragraphs x techniques): the span head finds the regions, the token tagger says which
+    technique each region shows. The tokens of all paragraphs are scored in one pass."""
+    indices = [i for i in range(len(paragraphs)) if weaker[i].any()]
+    scored = token_scores(model, [paragraphs[i] for i in indices], language, lexicon)
+    spans = []
+    for index, (offsets, token_probability, region_probability) in zip(indices, scored):
+        spans += [TechniqueSpan(TECHNIQUES[j], index, start, end, float(probability[index, j]))
+                  for j, start, end in decode_spans(
+                      offsets, token_probability, region_probability,
+                      np.flatnonzero(chosen[index]), np.flatnonzero(weaker[index] & ~chosen[index]),
+                      **decoding)]
+    return spans
+
+
+def token_scores(model: PersuasionModel, paragraphs: list[str], language: str | None,
+                 lexicon: Lexicon) -> list[tuple[list[tuple[int, int]], np.ndarray, np.ndarray]]:
+    """Per paragraph: its tokens, the tagger's probability of each technique for each token and
+    the span head's probability that the token is inside a persuasive span."""
+    cues = lexicon.word_cues(language)
+    offsets = [tokenize(p) for p in paragraphs]
+    rows = [row for p, o in zip(paragraphs, offsets) for row in token_features(p, o, language, cues)]
+    if not rows:
+        return [(o, np.zeros((0, len(TECHNIQUES))), np.zeros(0)) for o in offsets]
+    X = token_matrix(rows)
+    region = model.span.probability(X)[:, model.span_column(language)]
+    technique = model.tagger.probability(X)
+    bounds = np.cumsum([0] + [len(o) for o in offsets])
+    return [(o, technique[a:b], region[a:b]) for o, a, b in zip(offsets, bounds[:-1], bounds[1:])]
+
+
+def find_regions(region_probability: np.ndarray, low: float, high: float,
+                 gap: int) -> list[tuple[int, int]]:
+    """(first, last) token of each region: a run of tokens scoring at least `low` (holes of up
+    to `gap` tokens bridged) in which some token scores at least `high`.
+
+    Two thresholds (hysteresis): a lone token a little above `low` is mostly noise, while the
+    words around a confident token tend to belong to the same span."""
+    return [(a, b) for a, b in _runs(region_probability >= low, gap)
+            if region_probability[a:b + 1].max() >= high]
 
 
 def decode_spans(offsets: list[tuple[int, int]], token_probability: np.ndarray,
-                 wanted: np.ndarray, ratio: float, gap: int) -> list[tuple[int, int, int]]:
-    """(technique index, start, end) of each span of the wanted techniques.
+                 region_probability: np.ndarray, chosen: np.ndarray, weaker: np.ndarray,
+                 low: float, high: float, gap: int, ratio: float) -> list[tuple[int, int, int]]:
+    """(technique index, start, end) of each span of a paragraph.
 
-    A technique's spans are the runs of tokens scoring at least `ratio` of its best token in the
-    paragraph; the paragraph classifier already decided that the technique is there, so the
-    best run always exists.
+    `chosen` are the techniques the paragraph head puts in the paragraph, `weaker` others that
+    may label a region. The regions of the span head each go to the technique of either set that
+    the tagger scores highest over them; a chosen technique that wins no region gets the region
+    where it scores highest, so every chosen technique has a span. Where no region passes the
+    thresholds but a technique is chosen, the run around the paragraph's best token (tokens
+    scoring at least `ratio` of it) stands for the one region.
     """
-    if not offsets:
+    chosen, weaker = np.asarray(chosen, dtype=int), np.asarray(weaker, dtype=int)
+    if not offsets or not (len(chosen) or len(weaker)):
         return []
-    found = []
-    for technique in wanted:
-        column = token_probability[:, technique]
-        inside = column >= ratio * column.max()
-        for first, last in _runs(inside, gap):
-            found.append((int(technique), offsets[first][0], offsets[last][1]))
-    return found
+    regions = find_regions(region_probability, low, high, gap)
+    if not regions:
+        if not len(chosen):
+            return []
+        best = int(np.argmax(region_probability))
+        regions = [(a, b) for a, b in _runs(region_probability >= ratio * region_probability[best],
+                                            gap) if a <= best <= b]
+    candidates = np.concatenate([chosen, weaker])
+    # mean tagger probability of each candidate technique over each region: regions x candidates
+    fit = np.array([token_probability[a:b + 1][:, candidates].mean(axis=0) for a, b in regions])
+    pairs = {(int(np.argmax(row)), r) for r, row in enumerate(fit)}
+    pairs |= {(w, int(np.argmax(fit[:, w]))) for w in range(len(chosen))}
+    return sorted((int(candidates[w]), offsets[regions[r][0]][0], offsets[regions[r][1]][1])
+                  for w, r in pairs)
 
 
 def _runs(inside: np.ndarray, gap: int) -> list[tuple[int, int]]:

@@ -15,7 +15,9 @@ from scipy import sparse
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "persuasion"
 #: 2: the frames head reads TF-IDF rows (`frames.idf` in weights.npz)
-FORMAT_VERSION = 2
+#: 3: a `span` head (is this token inside a persuasive span, whatever the technique) and a span
+#:    decoding per language in `span_decoding`
+FORMAT_VERSION = 3
 
 
 @dataclass(slots=True)
@@ -86,10 +88,11 @@ class PersuasionModel:
     meta: dict
     paragraph: LinearHead  # first stage: n-grams and cues of one paragraph
     context: LinearHead  # second stage: first-stage scores in the article's context, calibrated
-    tagger: LinearHead
+    tagger: LinearHead  # which technique a token belongs to (labels the spans)
     genre: LinearHead
     frames: LinearHead
     frame_idf: np.ndarray  # idf of every n-gram column, for the frames' TF-IDF rows
+    span: LinearHead  # where the spans are: one column per group of languages (span_columns)
 
     @property
     def languages(self) -> list[str]:
@@ -98,6 +101,16 @@ class PersuasionModel:
     def technique_thresholds(self, language: str | None) -> np.ndarray:
         table = self.meta["technique_thresholds"]
         return np.array(table.get(language or "", table["*"]), dtype=np.float64)
+
+    def span_column(self, language: str | None) -> int:
+        """The span head's column for `language` (English has its own, from the 2020 corpus)."""
+        columns = self.meta["span_columns"]
+        return int(columns.get(language or "", columns["*"]))
+
+    def span_decoding(self, language: str | None) -> dict[str, float]:
+        """`low`, `high`, `gap` and `ratio` of the span decoding for `language`."""
+        table = self.meta["span_decoding"]
+        return dict(table.get(language or "", table["*"]))
 
 
 def save_model(directory: Path, meta: dict, arrays: dict[str, np.ndarray]) -> None:
@@ -116,4 +129,5 @@ def load_model(directory: Path = MODEL_DIR) -> PersuasionModel:
         arrays = {key: data[key] for key in data.files}
     heads = (unpack_head(arrays, name)
              for name in ("paragraph", "context", "tagger", "genre", "frames"))
-    return PersuasionModel(meta, *heads, arrays["frames.idf"].astype(np.float64))
+    return PersuasionModel(meta, *heads, arrays["frames.idf"].astype(np.float64),
+                           unpack_head(arrays, "span"))

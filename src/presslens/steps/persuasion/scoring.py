@@ -59,7 +59,9 @@ def span_f1(gold: dict[str, list[tuple[int, int]]],
 
     Precision sums, over predicted spans s and gold spans t of the same article, |s ∩ t| / |s|
     and divides by the number of predicted spans; recall does the same with |t| and gold spans.
-    Gold spans of an article are merged first when they overlap, as the task's scorer expects.
+    The spans of an article (gold and predicted) are merged first where they overlap, as the
+    task's scorer does with its `-m` option: it merges two spans when their sets of character
+    offsets intersect, so spans that only touch (`[0, 5)` and `[5, 9)`) stay two spans.
     """
     precision_sum = recall_sum = 0.0
     n_predicted = n_gold = 0
@@ -96,10 +98,11 @@ def calibration_error(gold: np.ndarray, probability: np.ndarray, bins: int = 10)
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching spans joined into maximal ones."""
+    """Overlapping spans joined into maximal ones; spans that only touch stay apart (the
+    SemEval scorer joins spans that share a character, and `[0, 5)`, `[5, 9)` share none)."""
     merged: list[list[int]] = []
     for start, end in sorted(s for s in spans if s[1] > s[0]):
-        if merged and start <= merged[-1][1]:
+        if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
