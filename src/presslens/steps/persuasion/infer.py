@@ -67,12 +67,12 @@ def analyze_paragraphs(model: PersuasionModel, paragraphs: list[str], language: 
     first = model.paragraph.decision(X)
     probability = model.context.probability(context_matrix(first, language))
     decoding = model.span_decoding(language)
+    gate = decoding.pop("gate")  # the other numbers are decode_spans' arguments
     if threshold is None:
         cut = model.technique_thresholds(language)
-        weaker = weaker_techniques(probability, cut, decoding.pop("gate"))
+        weaker = weaker_techniques(probability, cut, gate)
     else:
         cut = np.full(len(TECHNIQUES), threshold)
-        decoding.pop("gate")
         weaker = probability >= cut
     chosen = probability >= cut
     spans = locate_spans(model, paragraphs, language, chosen, weaker, probability, lexicon,

@@ -1,10 +1,11 @@
 """The `persuasion` step: techniques with spans, genre and frames of an article's body.
 
 The step reads the title and the body paragraphs, scores every paragraph for the 23 techniques of
-SemEval-2023 Task 3, finds the persuasive spans with a span head and names each span's technique
-with a token tagger, and maps those spans back to `Document.text`. The built-in model is small and linear (see models/persuasion/
-MODEL_CARD.md); a user's own fine-tuned transformers token classifier can replace the technique
-part through `PersuasionStep(transformers_path=...)` or PRESSLENS_PERSUASION_TRANSFORMERS.
+SemEval-2023 Task 3, finds the persuasive spans with a span head and names each span's
+technique with a token tagger, and maps those spans back to `Document.text`. The built-in model
+is small and linear (see models/persuasion/MODEL_CARD.md); a user's own fine-tuned
+transformers token classifier can replace the technique part through
+`PersuasionStep(transformers_path=...)` or PRESSLENS_PERSUASION_TRANSFORMERS.
 """
 
 from __future__ import annotations
