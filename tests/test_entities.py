@@ -338,3 +338,47 @@ def test_the_english_model_ships_no_words_of_its_training_text():
 
     shipped = json.loads((model_path("en") / "vocab" / "strings.json").read_text("utf-8"))
     assert set(shipped) <= set(spacy.blank("en").vocab.strings) | {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_a_name_tagged_once_is_found_wherever_the_page_repeats_it():
+    from presslens.steps.entities.rules import repeated_names
+
+    texts = ["Karim Wasifi came home. Sadiq smiled at Karim.", "Later Karim played; Karima sang."]
+    found = repeated_names(texts, [[(0, 12, "PER"), (40, 45, "PER")], []])
+    assert [texts[0][s:e] for s, e, _ in found[0]] == ["Karim Wasifi", "Karim"]
+    # the second passage: "Karim" found again, "Karima" is another word
+    assert [(texts[1][s:e], label) for s, e, label in found[1]] == [("Karim", "PER")]
+
+
+def test_a_name_the_page_also_writes_in_lower_case_is_not_looked_for_again():
+    from presslens.steps.entities.rules import repeated_names
+
+    text = "The Summit opened. Leaders left the summit early. Summit talks ended."
+    found = repeated_names([text], [[(4, 10, "MISC")]])
+    assert found == [[(4, 10, "MISC")]]
+
+
+def test_a_given_name_the_model_mislabels_joins_the_one_person_who_has_it(kb):
+    full = Mention(0, 12, "Karim Wasifi", "PER")
+    alone = Mention(20, 25, "Karim", "PER")
+    as_place = [Mention(40, 45, "Karim", "LOC"), Mention(60, 65, "Karim", "LOC")]
+    link([full, alone, *as_place], kb)
+    assert {m.group.entity_id for m in [full, alone, *as_place]} == {full.group.entity_id}
+    assert {m.label for m in as_place} == {"PER"}
+
+
+def test_a_given_name_shared_by_two_people_on_the_page_stays_apart(kb):
+    people = [Mention(0, 12, "Karim Wasifi", "PER"), Mention(20, 33, "Karim Benzema", "PER")]
+    alone = Mention(40, 45, "Karim", "PER")
+    link([*people, alone], kb)
+    assert alone.group is not people[0].group and alone.group is not people[1].group
+
+
+def test_a_given_name_cut_from_its_surname_takes_the_surname_back():
+    from presslens.steps.entities.rules import whole_person_names
+
+    text = "Amira Haddou and her colleague Amira Haddad told Karim Baghdad was calm."
+    spans = [(0, 12, "PER"), (31, 36, "PER"), (49, 54, "PER"), (55, 62, "LOC")]
+    found = [text[s:e] for s, e, _ in whole_person_names(text, spans)]
+    # a word another span starts ("Baghdad") stays that span's
+    assert found == ["Amira Haddou", "Amira Haddad", "Karim", "Baghdad"]

@@ -67,7 +67,9 @@ def find_mentions(doc: Document, kb: KnowledgeBase, recognizer: Any = None) -> l
     """Model, rule and gazetteer mentions of the page, mapped to `doc.text`, without overlaps."""
     views = passages(doc)
     model_spans = recognise((p.text for p in views), doc.language, recognizer)
-    found_in = [_model_and_rule_spans(p.text, spans, kb) for p, spans in zip(views, model_spans)]
+    found_in = rules.repeated_names(
+        [p.text for p in views],
+        [_model_and_rule_spans(p.text, spans, kb) for p, spans in zip(views, model_spans)])
     body_keys = {name_key(p.text[s:e], strip_titles=True)
                  for p, spans in zip(views, found_in) if p.kind == "body" for s, e, _ in spans}
     mentions: list[Mention] = []
@@ -87,7 +89,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase, recognizer: Any = None) -> l
 
 
 def _model_and_rule_spans(text: str, spans: list, kb: KnowledgeBase) -> list:
-    spans = rules.split_joined(text, spans, kb)
+    spans = rules.whole_person_names(text, rules.split_joined(text, spans, kb))
     return rules.add_role_names(text, spans, rules.role_names(text, kb))
 
 

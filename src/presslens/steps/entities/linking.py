@@ -1,7 +1,8 @@
 """One id per real-world entity: mentions grouped within a page, then resolved against the KB.
 
 Within a page, a short form joins the longer name it ends ("Le Drian" -> "Jean-Yves Le
-Drian"), an acronym joins the name it abbreviates ("SOHR"), and a misspelt form joins a name
+Drian"), a given name the one person the page names with it ("Karim" -> "Karim Wasifi"),
+an acronym joins the name it abbreviates ("SOHR"), and a misspelt form joins a name
 one or two edits away ("Le Drain") unless both spellings are known names of their own. Each
 group is then looked up in the knowledge base by every spelling it has; a place name shared by
 several places ("Tripoli") goes to the place in a country the page names, else the most
@@ -120,7 +121,9 @@ def _one_kind_per_name(groups: list[Group], kb: KnowledgeBase) -> list[Group]:
 
 def _surnames_mislabelled(groups: list[Group], kb: KnowledgeBase) -> list[Group]:
     """A one-word non-person name that is the surname of a person named on the page, and no
-    known place or organisation, is that person ("Le Drian en visite", tagged LOC)."""
+    known place or organisation, is that person ("Le Drian en visite", tagged LOC); so is the
+    given name of the one person the page names with it, where the recogniser took it for
+    that person at least once (a story calling "Karim Wasifi" "Karim")."""
     people = [g for g in groups if g.mentions[0].label == "PER"]
     kept = []
     for group in groups:
@@ -128,7 +131,7 @@ def _surnames_mislabelled(groups: list[Group], kb: KnowledgeBase) -> list[Group]
         target = None
         if group.mentions[0].label != "PER" and " " not in key and not kb.has_key(key):
             target = next((p for p in people if p.longest.key.split()[-1] == key
-                           and " " in p.longest.key), None)
+                           and " " in p.longest.key), None) or _called_by(key, people)
         if target is None:
             kept.append(group)
             continue
@@ -136,6 +139,20 @@ def _surnames_mislabelled(groups: list[Group], kb: KnowledgeBase) -> list[Group]
             mention.label, mention.group = "PER", target
         target.mentions.extend(group.mentions)
     return kept
+
+
+def _given_name_of(key: str, people: list[Group]) -> Group | None:
+    """The one person whose full name starts with this word, if the page names only one."""
+    found = {id(p): p for p in people
+             if " " in p.longest.key and p.longest.key.split()[0] == key}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _called_by(given_name: str, people: list[Group]) -> Group | None:
+    person = _given_name_of(given_name, people)
+    if person is not None and any(m.key == given_name for m in person.mentions):
+        return person
+    return None
 
 
 def _kind(label: str) -> str:
@@ -154,6 +171,9 @@ def _longer_match(kind: str, key: str, longer: list, kb: KnowledgeBase) -> Group
         if kind == "PER" and len(words) < len(other_words) and \
                 other_words[-len(words):] == words:
             return group  # "Le Drian" ends "Jean-Yves Le Drian"
+        if kind == "PER" and len(words) == 1 and other_words[0] == key and \
+                _given_name_of(key, [g for (k, _), g in longer if k == "PER"]) is group:
+            return group  # "Karim" is "Karim Wasifi" where no other Karim is named
         if kind == "PER" and len(words) < len(other_words) and \
                 _close(" ".join(other_words[-len(words):]), key) and not known:
             return group  # "Le Drain": a misspelt surname

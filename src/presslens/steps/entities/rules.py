@@ -205,3 +205,71 @@ def known_in_body(surface: str, body_keys: set[str]) -> bool:
     """Whether the body names this too, whole or as the end of a longer name ("Le Drian")."""
     key = name_key(surface, strip_titles=True)
     return bool(key) and any(k == key or k.endswith(" " + key) for k in body_keys)
+
+
+# --- names cut short ----------------------------------------------------------------------------
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])")
+
+
+def whole_person_names(text: str, spans: list[Span]) -> list[Span]:
+    """A one-word person span followed by a capitalised word that starts no other span is the
+    first half of a name the model cut short ("her colleague Amira Haddad" read as "Amira"):
+    it takes that word too, so the given name is not taken for someone else's."""
+    starts = {s for s, _, _ in spans}
+    out = []
+    for start, end, label in spans:
+        if label == "PER" and " " not in text[start:end]:
+            following = _NEXT_NAME_WORD.match(text, end)
+            if following is not None and following.start(1) not in starts and \
+                    not _titles_only(following.group(1)):
+                end = following.end(1)
+        out.append((start, end, label))
+    return out
+
+
+# --- one name, one reading per page -------------------------------------------------------------
+
+#: shortest name that is looked for again where the recogniser missed it
+MIN_REPEATED_NAME = 3
+
+
+def repeated_names(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
+    """Each passage's spans plus the other places where the page writes a name the recogniser
+    tagged somewhere on it ("Karim" tagged twice in a story naming him fifteen times): a small
+    model decides word by word and misses a name in contexts it rarely saw, but a page uses a
+    name in one sense. A name the page also writes in lower case is a common word ("Summit").
+    The added spans take the label the name carries most often on the page."""
+    labels: dict[str, dict[str, int]] = {}
+    for text, spans in zip(texts, found):
+        for start, end, label in spans:
+            counts = labels.setdefault(text[start:end], {})
+            counts[label] = counts.get(label, 0) + 1
+    names = [name for name in labels if _repeatable(name, texts)]
+    if not names:
+        return found
+    # longest first, so "Karim Wasifi" is claimed before "Karim"
+    names.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return [_with_repeats(text, spans, pattern, labels) for text, spans in zip(texts, found)]
+
+
+def _repeatable(name: str, texts: list[str]) -> bool:
+    if len(name) < MIN_REPEATED_NAME or not name[0].isupper() or "\n" in name or \
+            _titles_only(name):
+        return False
+    lowered = re.compile(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])")
+    return not any(lowered.search(text) for text in texts)
+
+
+def _with_repeats(text: str, spans: list[Span], pattern: re.Pattern,
+                  labels: dict[str, dict[str, int]]) -> list[Span]:
+    added = []
+    taken = sorted((s, e) for s, e, _ in spans)
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        counts = labels[match.group()]
+        added.append((start, end, max(counts, key=counts.get)))
+    return sorted(spans + added) if added else spans
