@@ -353,3 +353,19 @@ def test_a_50_mb_file_is_refused_without_reading_it(tmp_path, monkeypatch):
                          "(setting max_input_bytes); split the page or raise the limit")
     with pytest.raises(PageError, match=r"^\[P003\]"):
         load_document(raw)
+
+
+def test_html_scripts_are_not_text_but_their_json_ld_metadata_is_read():
+    article = " ".join(["The council met on Tuesday to vote on the new budget."] * 6)
+    markup = (
+        '<html><head><title>Budget vote</title><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Budget vote",'
+        ' "author": {"@type": "Person", "name": "Ada Lovelace"},'
+        ' "datePublished": "2021-03-04"}</script><style>p {color: red}</style></head>'
+        f'<body><article><h1>Budget vote</h1><p>{article}<script>var tracker = 1;</script>'
+        ' It passed.</p></article></body></html>')
+    doc = load_document(RawPage("budget.html", markup.encode(), "html"))
+    assert "tracker" not in doc.text and "color: red" not in doc.text
+    assert "budget. It passed." in doc.text  # the text after a script stays where it was
+    assert doc.hints["html_meta"]["author"] == "Ada Lovelace"
+    assert doc.hints["html_meta"]["date"] == "2021-03-04"
