@@ -409,8 +409,8 @@ def _html_document(markup: str, raw: RawPage, doc_id: str, warnings: list[str],
     if tree is None:
         text, hints = "", {}
     else:
-        hints = extract_hints(tree, raw.url)  # first: rendering drops the page's scripts
         text = render_tree(tree)
+        hints = extract_hints(tree, raw.url)
     if not text.strip():
         raise PageError(Errors.P002)
     if len(text) > limit:
