@@ -14,7 +14,9 @@ with presslens' renderer; then
   - c4             : the C4 line filter (Raffel et al. 2020) on the rendered lines, page rules on
   - c4_lines       : the C4 line rules only (no page-level drop)
   - trafilatura    : trafilatura.extract on the HTML (upstream's settings), the HTML body path
-Measures: upstream's snippet score and a 4-token-shingle score (see `shingle_counts`), and the
+Measures: upstream's snippet score and a 4-token-shingle score (see `shingle_counts`; tokens as
+the ScrapingHub article-extraction benchmark takes them, `word_tokens`; `shingle_whitespace_
+tokens` splits at whitespace, as this benchmark did up to round 20), and the
 segment step's per-label line scores (text only) against the training labels of the held-out
 pages. Comment threads (`comments_text_path`): the text path's comments against the comments
 trafilatura extracts from the HTML (a silver reference: it sees the DOM), 4-token shingles over
@@ -106,6 +108,21 @@ def snippet_counts(output: str | None, gold: dict[str, Any]) -> np.ndarray:
     return np.array([tp, fn, fp, tn])
 
 
+_WORD_TOKEN = re.compile(r"\w+")
+
+
+def word_tokens(text: str) -> list[str]:
+    """Tokens as the ScrapingHub benchmark's scorer takes them (its `_tokenize`: runs of word
+    characters; punctuation is no part of a token), on the visible characters."""
+    return _WORD_TOKEN.findall(normalize_ws(text))
+
+
+def whitespace_tokens(text: str) -> list[str]:
+    """Tokens split at whitespace (punctuation stays on its word): this benchmark's shingles up
+    to round 20, kept beside the ScrapingHub ones for comparison with earlier figures."""
+    return normalize_ws(text).split()
+
+
 def _shingles(tokens: list[str], sizes=(1, 2, 3, 4)) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for k in sizes:
@@ -113,11 +130,11 @@ def _shingles(tokens: list[str], sizes=(1, 2, 3, 4)) -> set[tuple[str, ...]]:
     return out
 
 
-def _snippet_shingles(snippets: list[str]) -> set[tuple[str, ...]]:
+def _snippet_shingles(snippets: list[str], tokenize=word_tokens) -> set[tuple[str, ...]]:
     """4-token shingles of each snippet (a snippet under 4 tokens is one shorter shingle)."""
     out: set[tuple[str, ...]] = set()
     for snip in snippets or []:
-        tokens = normalize_ws(snip).split()
+        tokens = tokenize(snip)
         if len(tokens) >= 4:
             out.update(_shingles(tokens, (4,)))
         elif tokens:
@@ -125,11 +142,12 @@ def _snippet_shingles(snippets: list[str]) -> set[tuple[str, ...]]:
     return out
 
 
-def shingle_counts(output: str | None, gold: dict[str, Any]) -> np.ndarray:
+def shingle_counts(output: str | None, gold: dict[str, Any], tokenize=word_tokens
+                   ) -> np.ndarray:
     """(TP, FN, FP): W = shingles of `with`, N = shingles of `without` not in W, S = output's."""
-    w = _snippet_shingles(gold.get("with"))
-    n = _snippet_shingles(gold.get("without")) - w
-    s = _shingles(normalize_ws(output or "").split())
+    w = _snippet_shingles(gold.get("with"), tokenize)
+    n = _snippet_shingles(gold.get("without"), tokenize) - w
+    s = _shingles(tokenize(output or ""))
     return np.array([len(w & s), len(w - s), len(n & s)])
 
 
@@ -146,8 +164,8 @@ MIN_COMMENT_WORDS = 30
 
 def comment_shingle_counts(comments: list[str], reference: str) -> np.ndarray:
     """(TP, FN, FP) of 4-token shingles: the comments found against the reference's."""
-    ref = _shingles(normalize_ws(reference).split(), (4,))
-    found = set().union(*(_shingles(normalize_ws(c).split(), (4,)) for c in comments))
+    ref = _shingles(word_tokens(reference), (4,))
+    found = set().union(*(_shingles(word_tokens(c), (4,)) for c in comments))
     return np.array([len(ref & found), len(ref - found), len(found - ref)])
 
 
@@ -234,6 +252,7 @@ def evaluate(split: str = "test") -> dict[str, Any]:
              "trafilatura")
     snip = {name: np.zeros(4, dtype=np.int64) for name in names}
     shing = {name: np.zeros(3, dtype=np.int64) for name in snip}
+    shing_ws = {name: np.zeros(3, dtype=np.int64) for name in snip}
     k = len(SEGMENT_LABELS)
     confusion = np.zeros((k, k), dtype=np.int64)
     seconds = 0.0
@@ -289,13 +308,16 @@ def evaluate(split: str = "test") -> dict[str, Any]:
         for name, output in outputs.items():
             snip[name] += snippet_counts(output, page["gold"])
             shing[name] += shingle_counts(output, page["gold"])
+            shing_ws[name] += shingle_counts(output, page["gold"], whitespace_tokens)
     result: dict[str, Any] = {"split": split, "split_rule": common.SPLIT_RULE,
-                              "pages": len(pages), "snippet": {}, "shingle": {}}
+                              "pages": len(pages), "snippet": {}, "shingle": {},
+                              "shingle_whitespace_tokens": {}}
     for name in snip:
         tp, fn, fp, tn = (int(v) for v in snip[name])
         result["snippet"][name] = {**_prf(tp, fn, fp),
                                    "accuracy": round((tp + tn) / max(tp + fn + fp + tn, 1), 4)}
         result["shingle"][name] = _prf(*(int(v) for v in shing[name]))
+        result["shingle_whitespace_tokens"][name] = _prf(*(int(v) for v in shing_ws[name]))
     total = confusion.sum()
     lines: dict[str, Any] = {"lines": int(total),
                              "accuracy": round(float(np.trace(confusion) / max(total, 1)), 4)}
