@@ -62,6 +62,18 @@ def test_frame_rows_are_the_tfidf_rows_scikit_learn_would_build():
     assert np.allclose(np.sqrt(ours.multiply(ours).sum(axis=1)), 1.0, atol=1e-5)
 
 
+def test_an_articles_counts_summed_from_its_paragraphs_are_those_of_its_text():
+    from presslens.steps.persuasion.features import document_counts, joined_counts, ngram_counts
+
+    paragraphs = ["The regime lies again", "", "and again, says «the minister»",
+                  "   ", "Le gouvernement\nment encore !"]
+    summed = joined_counts(paragraphs, ngram_counts(paragraphs))
+    whole = document_counts(["\n".join(paragraphs)])
+    assert summed.shape == whole.shape and (summed != whole).nnz == 0
+    # the bigram spanning two paragraphs ("again and") counts, as it does in the whole text
+    assert summed.sum() > sum(document_counts([p]).sum() for p in paragraphs)
+
+
 def test_the_model_folder_holds_no_pickle_and_stays_small():
     folder = ROOT / "src" / "presslens" / "models" / "persuasion"
     names = {p.name for p in folder.iterdir()}

@@ -38,12 +38,45 @@ def _vectorizers():
     return chars, words
 
 
-def _ngram_blocks(texts: list[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def ngram_counts(texts: list[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """(character n-grams, word n-grams): raw counts, one row per text."""
+    chars, words = _vectorizers()
+    return chars.transform(texts), words.transform(texts)
+
+
+def joined_counts(paragraphs: list[str],
+                  counts: tuple[sparse.csr_matrix, sparse.csr_matrix]) -> sparse.csr_matrix:
+    """`document_counts(["\n".join(paragraphs)])` from the paragraphs' `ngram_counts`, without
+    reading the text again: character n-grams stay inside words, so the article's are the sum
+    of its paragraphs'; its word bigrams add the pairs that span two paragraphs."""
+    chars, words = counts
+    _, word_vectorizer = _vectorizers()
+    return sparse.hstack([sparse.csr_matrix(chars.sum(axis=0)),
+                          sparse.csr_matrix(words.sum(axis=0))
+                          + _spanning_bigrams(paragraphs, word_vectorizer)],
+                         format="csr", dtype=np.float64)
+
+
+def _spanning_bigrams(paragraphs: list[str], word_vectorizer) -> sparse.csr_matrix:
+    """Counts of the word bigrams made of one paragraph's last word and the next one's first."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    read = word_vectorizer.build_preprocessor()
+    split = word_vectorizer.build_tokenizer()
+    words = [tokens for tokens in (split(read(p)) for p in paragraphs) if tokens]
+    pairs = [f"{a[-1]} {b[0]}" for a, b in zip(words, words[1:])]
+    hasher = HashingVectorizer(analyzer=lambda pair_list: pair_list,
+                               n_features=word_vectorizer.n_features, alternate_sign=False,
+                               norm=None)
+    return hasher.transform([pairs])
+
+
+def _ngram_blocks(counts: tuple[sparse.csr_matrix, sparse.csr_matrix]
+                  ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """(character n-grams, word n-grams), each row of each block L2-normalised."""
     from sklearn.preprocessing import normalize
 
-    chars, words = _vectorizers()
-    return normalize(chars.transform(texts)), normalize(words.transform(texts))
+    return normalize(counts[0]), normalize(counts[1])
 
 
 def dense_names(lexicon_categories: list[str]) -> list[str]:
@@ -56,13 +89,16 @@ def dense_names(lexicon_categories: list[str]) -> list[str]:
 
 
 def paragraph_matrix(paragraphs: list[str], language: str | None, lexicon: "Lexicon",
-                     is_title: list[bool] | None = None) -> sparse.csr_matrix:
-    """One row per paragraph of one article: [char n-grams | word n-grams | dense cues]."""
+                     is_title: list[bool] | None = None,
+                     counts: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
+                     ) -> sparse.csr_matrix:
+    """One row per paragraph of one article: [char n-grams | word n-grams | dense cues].
+    `counts`, where given, is `ngram_counts(paragraphs)`, already worked out."""
     if not paragraphs:
         return sparse.csr_matrix((0, CHAR_FEATURES + WORD_FEATURES + len(dense_names(lexicon.categories))))
     dense = _dense(paragraphs, language, lexicon, is_title or [False] * len(paragraphs))
-    return sparse.hstack([*_ngram_blocks(paragraphs), sparse.csr_matrix(dense)], format="csr",
-                         dtype=np.float32)
+    blocks = _ngram_blocks(counts or ngram_counts(paragraphs))
+    return sparse.hstack([*blocks, sparse.csr_matrix(dense)], format="csr", dtype=np.float32)
 
 
 def document_counts(texts: list[str]) -> sparse.csr_matrix:
@@ -72,15 +108,12 @@ def document_counts(texts: list[str]) -> sparse.csr_matrix:
                          dtype=np.float64)
 
 
-def document_matrix(texts: list[str], languages: list[str | None],
-                    counts: sparse.csr_matrix | None = None) -> sparse.csr_matrix:
+def document_matrix(counts: sparse.csr_matrix, languages: list[str | None]) -> sparse.csr_matrix:
     """One row per article for the genre: n-grams of the whole text (each block L2-normalised)
-    plus its language. `counts`, where given, is `document_counts(texts)`, already worked out."""
+    plus its language; `counts` is `document_counts` of the articles' texts."""
     from sklearn.preprocessing import normalize
 
-    if counts is None:
-        counts = document_counts(texts)
-    lang = np.zeros((len(texts), len(LANGUAGES)), dtype=np.float32)
+    lang = np.zeros((len(languages), len(LANGUAGES)), dtype=np.float32)
     for row, code in enumerate(languages):
         if code in LANGUAGES:
             lang[row, LANGUAGES.index(code)] = 1.0

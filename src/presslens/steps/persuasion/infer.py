@@ -12,9 +12,11 @@ from functools import lru_cache
 from importlib.resources import files
 
 import numpy as np
+from scipy import sparse
 
-from presslens.steps.persuasion.features import (Lexicon, context_matrix, document_counts,
-                                                 document_matrix, paragraph_matrix, tfidf_matrix)
+from presslens.steps.persuasion.features import (Lexicon, context_matrix, document_matrix,
+                                                 joined_counts, ngram_counts, paragraph_matrix,
+                                                 tfidf_matrix)
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
 from presslens.steps.persuasion.model import PersuasionModel
 from presslens.steps.persuasion.tokens import token_features, token_matrix, tokenize
@@ -63,7 +65,9 @@ def analyze_paragraphs(model: PersuasionModel, paragraphs: list[str], language: 
         return ArticleResult(np.zeros((len(paragraphs), len(TECHNIQUES))),
                              [[] for _ in paragraphs], [], None, [])
     is_title = [title_first and i == 0 for i in range(len(paragraphs))]
-    X = paragraph_matrix(paragraphs, language, lexicon, is_title)
+    # the paragraphs' n-grams serve the paragraph rows and, summed, the whole article's
+    counts = ngram_counts(paragraphs)
+    X = paragraph_matrix(paragraphs, language, lexicon, is_title, counts)
     first = model.paragraph.decision(X)
     probability = model.context.probability(context_matrix(first, language))
     decoding = model.span_decoding(language)
@@ -78,7 +82,7 @@ def analyze_paragraphs(model: PersuasionModel, paragraphs: list[str], language: 
     spans = locate_spans(model, paragraphs, language, chosen, weaker, probability, lexicon,
                          decoding)
     techniques = [[TECHNIQUES[j] for j in np.flatnonzero(row)] for row in chosen]
-    genre, frames = classify_article("\n".join(paragraphs), language, model)
+    genre, frames = classify_article(joined_counts(paragraphs, counts), language, model)
     return ArticleResult(probability, techniques, spans, genre, frames)
 
 
@@ -176,13 +180,13 @@ def _runs(inside: np.ndarray, gap: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs]
 
 
-def classify_article(text: str, language: str | None,
+def classify_article(counts: sparse.csr_matrix, language: str | None,
                      model: PersuasionModel) -> tuple[tuple[str, float] | None, list[tuple[str, float]]]:
-    """The article's genre (softmax over the three) and its frames above their thresholds."""
-    if not text.strip():
+    """The article's genre (softmax over the three) and its frames above their thresholds;
+    `counts` is the article's `document_counts` row."""
+    if not counts.nnz:
         return None, []
-    counts = document_counts([text])
-    z = model.genre.decision(document_matrix([text], [language], counts))[0]
+    z = model.genre.decision(document_matrix(counts, [language]))[0]
     z = np.exp(z - z.max())
     share = z / z.sum()
     genre = (GENRES[int(share.argmax())], float(share.max()))
