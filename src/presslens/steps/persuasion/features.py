@@ -51,9 +51,10 @@ def joined_counts(paragraphs: list[str],
     of its paragraphs'; its word bigrams add the pairs that span two paragraphs."""
     chars, words = counts
     _, word_vectorizer = _vectorizers()
-    return sparse.hstack([sparse.csr_matrix(chars.sum(axis=0)),
-                          sparse.csr_matrix(words.sum(axis=0))
-                          + _spanning_bigrams(paragraphs, word_vectorizer)],
+    # summed as a product with a row of ones: the sum stays sparse
+    ones = sparse.csr_matrix(np.ones((1, len(paragraphs))))
+    return sparse.hstack([ones @ chars,
+                          ones @ words + _spanning_bigrams(paragraphs, word_vectorizer)],
                          format="csr", dtype=np.float64)
 
 
