@@ -143,9 +143,8 @@ def _surnames_mislabelled(groups: list[Group], kb: KnowledgeBase) -> list[Group]
 
 def _given_name_of(key: str, people: list[Group]) -> Group | None:
     """The one person whose full name starts with this word, if the page names only one."""
-    found = {id(p): p for p in people
-             if " " in p.longest.key and p.longest.key.split()[0] == key}
-    return next(iter(found.values())) if len(found) == 1 else None
+    found = [p for p in people if " " in p.longest.key and p.longest.key.split()[0] == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _called_by(given_name: str, people: list[Group]) -> Group | None:

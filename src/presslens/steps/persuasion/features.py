@@ -60,16 +60,21 @@ def joined_counts(paragraphs: list[str],
 
 def _spanning_bigrams(paragraphs: list[str], word_vectorizer) -> sparse.csr_matrix:
     """Counts of the word bigrams made of one paragraph's last word and the next one's first."""
-    from sklearn.feature_extraction.text import HashingVectorizer
-
     read = word_vectorizer.build_preprocessor()
     split = word_vectorizer.build_tokenizer()
     words = [tokens for tokens in (split(read(p)) for p in paragraphs) if tokens]
     pairs = [f"{a[-1]} {b[0]}" for a, b in zip(words, words[1:])]
-    hasher = HashingVectorizer(analyzer=lambda pair_list: pair_list,
-                               n_features=word_vectorizer.n_features, alternate_sign=False,
-                               norm=None)
-    return hasher.transform([pairs])
+    return _pair_hasher().transform([pairs])
+
+
+@lru_cache(maxsize=1)
+def _pair_hasher():
+    """Hashes ready-made word bigrams ("a b") into the word block's columns."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    _, words = _vectorizers()
+    return HashingVectorizer(analyzer=lambda pairs: pairs, n_features=words.n_features,
+                             alternate_sign=False, norm=None)
 
 
 def _ngram_blocks(counts: tuple[sparse.csr_matrix, sparse.csr_matrix]
