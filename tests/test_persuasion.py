@@ -74,6 +74,23 @@ def test_an_articles_counts_summed_from_its_paragraphs_are_those_of_its_text():
     assert summed.sum() > sum(document_counts([p]).sum() for p in paragraphs)
 
 
+def test_the_token_matrix_hashes_the_token_features():
+    from presslens.steps.persuasion.infer import default_lexicon
+    from presslens.steps.persuasion.tokens import (feature_matrix, token_features, token_matrix,
+                                                   tokenize)
+
+    cues = default_lexicon().word_cues("en")
+    paragraphs = ["The corrupt elite LIES to you, again and again!", "Traitors.",
+                  "«Élite» 2024: the so-called experts' 3 lies…"]
+    offsets = [tokenize(p) for p in paragraphs]
+    assert any(cues(w.lower()) for w in paragraphs[0].split())  # the lexicon cue features fire
+    rows = [row for p, o in zip(paragraphs, offsets) for row in token_features(p, o, "en", cues)]
+    ours, reference = token_matrix(paragraphs, offsets, "en", cues), feature_matrix(rows)
+    assert ours.shape == reference.shape == (sum(map(len, offsets)), reference.shape[1])
+    assert (ours != reference).nnz == 0
+    assert token_matrix(["", "  "], [[], []], None, cues).shape[0] == 0
+
+
 def test_the_model_folder_holds_no_pickle_and_stays_small():
     folder = ROOT / "src" / "presslens" / "models" / "persuasion"
     names = {p.name for p in folder.iterdir()}

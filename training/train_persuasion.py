@@ -49,7 +49,7 @@ from presslens.steps.persuasion.infer import default_lexicon  # noqa: E402
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES  # noqa: E402
 from presslens.steps.persuasion.model import MODEL_DIR, load_model, pack_head, save_model  # noqa: E402
 from presslens.steps.persuasion.scoring import micro_thresholds, span_f1  # noqa: E402
-from presslens.steps.persuasion.tokens import token_features, token_matrix, tokenize  # noqa: E402
+from presslens.steps.persuasion.tokens import token_matrix, tokenize  # noqa: E402
 
 FOLDERS = ("en", "fr", "ge", "it", "po", "ru")
 FOLDS = 3
@@ -268,16 +268,19 @@ def tagger_examples(articles: list[corpus.Article]):
     """Token features and per-technique inside/outside labels for training articles, and for
     each paragraph (article index, paragraph start, token offsets, first row)."""
     lexicon = default_lexicon()
-    feature_rows, labels, paragraphs = [], [], []
+    blocks, labels, paragraphs = [], [], []
+    rows = 0
     for number, article in enumerate(articles):
-        cues = lexicon.word_cues(article.language)
+        texts, token_offsets = [], []
         for _, start, end in corpus.line_index(article.text):
             paragraph = article.text[start:end]
             offsets = tokenize(paragraph)
             if not offsets:
                 continue
-            paragraphs.append((number, start, offsets, len(feature_rows)))
-            feature_rows += token_features(paragraph, offsets, article.language, cues)
+            paragraphs.append((number, start, offsets, rows))
+            texts.append(paragraph)
+            token_offsets.append(offsets)
+            rows += len(offsets)
             inside = np.zeros((len(offsets), len(TECHNIQUES)), dtype=bool)
             for technique, s, e in article.spans:
                 if e <= start or s >= end or technique not in TECHNIQUES:
@@ -287,7 +290,10 @@ def tagger_examples(articles: list[corpus.Article]):
                     if a + start < e and b + start > s:
                         inside[i, j] = True
             labels.append(inside)
-    return token_matrix(feature_rows), np.vstack(labels), paragraphs
+        if texts:
+            blocks.append(token_matrix(texts, token_offsets, article.language,
+                                       lexicon.word_cues(article.language)))
+    return sparse.vstack(blocks, format="csr"), np.vstack(labels), paragraphs
 
 
 def train_tagger(X, Y: np.ndarray) -> dict:

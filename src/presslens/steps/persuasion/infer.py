@@ -19,7 +19,7 @@ from presslens.steps.persuasion.features import (Lexicon, context_matrix, docume
                                                  tfidf_matrix)
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
 from presslens.steps.persuasion.model import PersuasionModel
-from presslens.steps.persuasion.tokens import token_features, token_matrix, tokenize
+from presslens.steps.persuasion.tokens import token_matrix, tokenize
 
 #: an article longer than this is analysed on its first paragraphs only (time stays bounded)
 MAX_PARAGRAPHS = 400
@@ -115,12 +115,10 @@ def token_scores(model: PersuasionModel, paragraphs: list[str], language: str | 
                  lexicon: Lexicon) -> list[tuple[list[tuple[int, int]], np.ndarray, np.ndarray]]:
     """Per paragraph: its tokens, the tagger's probability of each technique for each token and
     the span head's probability that the token is inside a persuasive span."""
-    cues = lexicon.word_cues(language)
     offsets = [tokenize(p) for p in paragraphs]
-    rows = [row for p, o in zip(paragraphs, offsets) for row in token_features(p, o, language, cues)]
-    if not rows:
+    if not any(offsets):
         return [(o, np.zeros((0, len(TECHNIQUES))), np.zeros(0)) for o in offsets]
-    X = token_matrix(rows)
+    X = token_matrix(paragraphs, offsets, language, lexicon.word_cues(language))
     region = model.span.probability(X)[:, model.span_column(language)]
     technique = model.tagger.probability(X)
     bounds = np.cumsum([0] + [len(o) for o in offsets])
