@@ -40,6 +40,7 @@ def test_a_fused_article_is_a_second_variant_not_the_first():
 def test_edit_distance_counts_a_transposition_as_one():
     assert edit_distance("le drain", "le drian") == 1
     assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("syria", "nigeria", limit=1) == 2  # capped at limit + 1
 
 
 @pytest.mark.parametrize("names", [

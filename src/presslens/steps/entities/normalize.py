@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 #: hyphen-attached Arabic article forms (sun-letter assimilations included); dropped from keys
 ARABIC_ARTICLES = frozenset({
     "al", "el", "ul", "il", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en",
@@ -152,19 +154,6 @@ def initials(key: str) -> str:
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Edit distance with adjacent transpositions ("Drain"/"Drian" is 1), capped at limit + 1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        if min(current) > limit:
-            return limit + 1
-        before, previous = previous, current
-    return previous[-1]
+    """Edit distance with adjacent transpositions ("Drain"/"Drian" is 1; the optimal string
+    alignment distance), capped at limit + 1."""
+    return OSA.distance(a, b, score_cutoff=limit)

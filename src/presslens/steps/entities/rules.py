@@ -258,8 +258,13 @@ def _repeatable(name: str, texts: list[str]) -> bool:
     if len(name) < MIN_REPEATED_NAME or not name[0].isupper() or "\n" in name or \
             _titles_only(name):
         return False
-    lowered = re.compile(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])")
-    return not any(lowered.search(text) for text in texts)
+    lowered = name.lower()
+    # a plain substring test first: most names never appear in lower case at all
+    holding = [text for text in texts if lowered in text]
+    if not holding:
+        return True
+    word = re.compile(r"(?<![\w-])" + re.escape(lowered) + r"(?![\w-])")
+    return not any(word.search(text) for text in holding)
 
 
 def _with_repeats(text: str, spans: list[Span], pattern: re.Pattern,
