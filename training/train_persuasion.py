@@ -45,9 +45,10 @@ sys.path.insert(0, str(REPO / "src"))
 from presslens.steps.persuasion import corpus  # noqa: E402
 from presslens.steps.persuasion.features import (context_matrix, document_counts,  # noqa: E402
                                                  document_matrix, paragraph_matrix, tfidf_matrix)
-from presslens.steps.persuasion.infer import default_lexicon  # noqa: E402
+from presslens.steps.persuasion.infer import default_lexicon, paragraph_probability  # noqa: E402
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES  # noqa: E402
-from presslens.steps.persuasion.model import MODEL_DIR, load_model, pack_head, save_model  # noqa: E402
+from presslens.steps.persuasion.model import (MODEL_DIR, LinearHead, load_model, pack_head,  # noqa: E402
+                                              save_model)
 from presslens.steps.persuasion.scoring import micro_thresholds, span_f1  # noqa: E402
 from presslens.steps.persuasion.tokens import token_matrix, tokenize  # noqa: E402
 
@@ -254,10 +255,11 @@ def fold_paragraph_techniques(folds_kit: dict, article: corpus.Article) -> np.nd
                          default_lexicon(), [n == 0 for n, _, _ in lines])
     k = fold_of(article.id)
     weights, intercept = folds_kit["first"][k]
-    first = (X @ weights).toarray() + intercept
     c2, i2 = folds_kit["second"][k]
     a, b = folds_kit["calibration"]
-    probability = sigmoid(a * (context_matrix(first, article.language) @ c2.T + i2) + b)
+    # the platt pair of the first stage is unused: only its decision goes on
+    first = LinearHead(weights, intercept, np.ones_like(intercept), np.zeros_like(intercept))
+    probability = paragraph_probability(first, LinearHead(c2.T, i2, a, b), X, article.language)
     table = folds_kit["thresholds"]
     cut = np.array(table.get(article.language, table["*"]))
     # a technique switched off for the language (threshold above 1) never gives a line spans

@@ -18,7 +18,7 @@ from presslens.steps.persuasion.features import (Lexicon, context_matrix, docume
                                                  joined_counts, ngram_counts, paragraph_matrix,
                                                  tfidf_matrix)
 from presslens.steps.persuasion.labels import FRAMES, GENRES, TECHNIQUES
-from presslens.steps.persuasion.model import PersuasionModel
+from presslens.steps.persuasion.model import LinearHead, PersuasionModel
 from presslens.steps.persuasion.tokens import token_matrix, tokenize
 
 #: an article longer than this is analysed on its first paragraphs only (time stays bounded)
@@ -68,8 +68,7 @@ def analyze_paragraphs(model: PersuasionModel, paragraphs: list[str], language: 
     # the paragraphs' n-grams serve the paragraph rows and, summed, the whole article's
     counts = ngram_counts(paragraphs)
     X = paragraph_matrix(paragraphs, language, lexicon, is_title, counts)
-    first = model.paragraph.decision(X)
-    probability = model.context.probability(context_matrix(first, language))
+    probability = paragraph_probability(model.paragraph, model.context, X, language)
     decoding = model.span_decoding(language)
     gate = decoding.pop("gate")  # the other numbers are decode_spans' arguments
     if threshold is None:
@@ -84,6 +83,13 @@ def analyze_paragraphs(model: PersuasionModel, paragraphs: list[str], language: 
     techniques = [[TECHNIQUES[j] for j in np.flatnonzero(row)] for row in chosen]
     genre, frames = classify_article(joined_counts(paragraphs, counts), language, model)
     return ArticleResult(probability, techniques, spans, genre, frames)
+
+
+def paragraph_probability(paragraph: LinearHead, context: LinearHead, X: sparse.csr_matrix,
+                          language: str | None) -> np.ndarray:
+    """Calibrated probability of each technique for each paragraph (row of `X`, one article's
+    `paragraph_matrix`): the first stage's scores read again in the article's context."""
+    return context.probability(context_matrix(paragraph.decision(X), language))
 
 
 def weaker_techniques(probability: np.ndarray, cut: np.ndarray, gate: float) -> np.ndarray:
