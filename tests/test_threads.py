@@ -587,3 +587,28 @@ def test_delete_links_are_widgets_even_glued_to_reply():
         assert is_widget(widget), widget
     assert not is_widget("Löschen Sie die alten Dateien vor dem Update")
     assert not is_widget("Replyfoo")
+
+
+def test_a_single_comment_under_a_singular_heading_that_names_the_post():
+    for heading in ("1 reply on “Warum die Brücke fällt”", "Ein Gedanke zu „Über uns“",
+                    "One reply to \"A bridge too far\""):
+        assert is_section_header(heading), heading
+    # alone, "1 reply" is the widget under a comment, not a heading
+    assert not is_section_header("1 reply") and not is_section_header("1 Antwort")
+    text = "\n".join([
+        "Der Gemeinderat hat am Abend den Neubau der Sporthalle mit knapper Mehrheit beschlossen.",
+        "",
+        "Ein Gedanke zu „Die neue Sporthalle“",
+        "",
+        " 1. Januar 15, 2014 um 23:36",
+        "    Agi Joe sagt:",
+        "",
+        "    Endlich! Die alte Halle war seit Jahren viel zu klein für die Vereine.",
+        "",
+        "Kommentar verfassen",
+    ])
+    lines, labels = _marked(text, 1)
+    got = _by_text(lines, labels)
+    assert got["Agi Joe sagt:"] == "comment"
+    assert got["Endlich! Die alte Halle war seit Jahren viel zu klein für die Vereine."] == "comment"
+    assert got["Ein Gedanke zu „Die neue Sporthalle“"] == "boilerplate"

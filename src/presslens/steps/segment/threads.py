@@ -407,6 +407,9 @@ _STRONG = (r"comments?|kommentare?|leserkommentare|commentaires?|comentarios?|co
            r"komentarze|komentarzy|комментарии|комментариев|комментария")
 _WEAK = (r"thoughts?|gedanken|responses?|replies|antworten|reaktionen|reactions?|réponses?|"
          r"respuestas?|risposte|meinungen|avis|opinions?|opiniones")
+#: singular words of the same kind, heading a thread only before what it is about ("1 reply
+#: on “Title”", "Ein Gedanke zu „Titel“"): alone, "1 reply" is a comment's own widget
+_SINGULAR = r"reply|gedanke|antwort|meinung|risposta"
 _COUNT = r"(?:\d[\d.,]*|one|un|une|ein|eine|uno|una)"
 _ON = r"(?:on|zu|to|auf|sur|à|a|en|su|zum)"
 _SECTION_HEADER = re.compile(
@@ -415,6 +418,7 @@ _SECTION_HEADER = re.compile(
     rf"^(?:{_COUNT}\s+|\d+)?(?:{_STRONG})(?:\s*\(?\s*\d+\s*\)?)?\s*:?$"
     # "5 Gedanken zu „Titel“", "One thought on “Title”": a count, or the title quoted
     rf"|^{_COUNT}\s+(?:{_STRONG}|{_WEAK})(?:\s+{_ON}\b.*)?\s*:?$"
+    rf"|^{_COUNT}\s+(?:{_SINGULAR})\s+{_ON}\s+\S.*$"
     # "38 comments… read them below or add one": a count, then a short invitation
     rf"|^{_COUNT}\s+(?:{_STRONG})\s*(?:…|\.\.\.|[-–—:])\s*.{{0,50}}$"
     rf"|^(?:{_STRONG})\s+{_ON}\s+[\"“„«‘'].*$"
