@@ -266,3 +266,17 @@ def test_a_menu_bar_with_a_press_word_is_no_masthead():
         doc = run(page([menu, "Bridge vote delayed again", "The board met."],
                        {0: "boilerplate", 1: "title"}))
         assert doc.outlet is None, menu
+
+
+def test_a_byline_under_the_headline_far_above_the_article():
+    # share buttons and a picture credit stand between the byline and the first paragraph,
+    # more lines than the byline search above the article reaches; the menu fills the page head
+    menu = [f"Section {n}" for n in range(20)]
+    widgets = ["Share", "Facebook", "Twitter", "WhatsApp", "E-mail", "Print", "Save",
+               "Photo: Rutgers", "Listen to this article"]
+    lines = menu + ["New Robot Does Superior Job Sampling Blood", "By", "Todd Bates", "Date",
+                    "February 5, 2020"] + widgets + [
+        "A blood-drawing robot performed as well as or better than people, a study finds."]
+    labels = {i: "boilerplate" for i in range(len(lines) - 1)} | {20: "title"}
+    doc = run(page(lines, labels))
+    assert (doc.author, doc.published) == ("Todd Bates", "2020-02-05")

@@ -34,6 +34,8 @@ MAX_BODY_BYLINE_CHARS = 90
 #: non-blank lines above the article's first paragraph where a date or byline line may stand
 #: (rendered pages open with long menus, so the page's first lines miss it)
 ARTICLE_HEAD_LINES = 8
+#: non-blank lines under (and over) the headline where a byline may stand
+TITLE_NEAR_LINES = 10
 # a signature under a blog post: "Posted by", "Written by", "Eingestellt von", "Erstellt von" …
 _SIGNED = re.compile(r"^\W{0,3}(?:posted|written|published|geschrieben|eingestellt|erstellt|"
                      r"ver[öo]ffentlicht|publi[ée]e?|[ée]crit|publicado|escrito|pubblicato|"
@@ -270,6 +272,7 @@ def byline_lines(doc: Document) -> list[str]:
                          if 0 < len(line.text.strip()) <= MAX_BYLINE_CHARS)
     comment_spans, body_spans = _spans(doc, "comment"), _spans(doc, "body")
     found.extend(_above_article(doc, body_spans, comment_spans))
+    found.extend(_around_title(doc, body_spans, comment_spans))
     seen = 0
     for line in doc.lines:
         text = line.text.strip()
@@ -301,6 +304,23 @@ def _above_article(doc: Document, body_spans: list[tuple[int, int]],
                      and not _inside(line.start, comment_spans))
         previous_end = end
     return found
+
+
+def _around_title(doc: Document, body_spans: list[tuple[int, int]],
+                  comment_spans: list[tuple[int, int]]) -> list[str]:
+    """Short lines right under the headline, then right above it: the byline's place on pages
+    where share buttons or a picture stand between it and the article ("By" / "Todd Bates" /
+    "February 5, 2020" under the title, a dateline over it)."""
+    title = next(iter(doc.segments_labelled("title")), None)
+    if title is None:
+        return []
+    rows = [line for line in doc.lines if line.text.strip()
+            and not _inside(line.start, comment_spans)]
+    first = next((i for i, line in enumerate(rows) if line.start >= title.start), len(rows))
+    after = next((i for i, line in enumerate(rows) if line.start >= title.end), len(rows))
+    near = rows[after:after + TITLE_NEAR_LINES] + rows[max(0, first - TITLE_NEAR_LINES):first][::-1]
+    return [line.text.strip() for line in near if len(line.text.strip()) <= (
+        MAX_BODY_BYLINE_CHARS if _inside(line.start, body_spans) else MAX_BYLINE_CHARS)]
 
 
 def author_from_lines(lines: list[str]) -> str | None:
