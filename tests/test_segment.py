@@ -403,6 +403,22 @@ def test_a_headline_repeated_in_a_menu_above_is_taken_where_it_stands_alone():
     assert [LABELS[k] for k in chosen] == ["boilerplate", "boilerplate", "title", "body"]
 
 
+def test_a_two_word_headline_is_taken_but_not_joined_to_the_line_above():
+    import numpy as np
+
+    from presslens.steps.segment import LABELS, choose_title
+
+    texts = ["Anmelden", "Mein Blog", "Tach auch!",
+             "Seit heute gibt es dieses Blog, und hier schreibe ich ab jetzt jede Woche über das "
+             "Leben auf dem Land, über den Garten und über die Nachbarn."]
+    boilerplate, body = LABELS.index("boilerplate"), LABELS.index("body")
+    path = np.array([boilerplate, boilerplate, boilerplate, body])
+    log_proba = np.log(np.full((4, len(LABELS)), 1 / len(LABELS)))
+    chosen = choose_title(texts, [0, 1, 2, 4], path, log_proba)
+    # "Mein Blog" on the line right above is two words too short to be the headline's first half
+    assert [LABELS[k] for k in chosen] == ["boilerplate", "boilerplate", "title", "body"]
+
+
 def test_a_wrapped_paragraph_of_two_sentences_is_no_headline():
     from presslens.steps.segment import title_like
 

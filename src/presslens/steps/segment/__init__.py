@@ -192,14 +192,17 @@ _NAVIGATION = re.compile(
 _TITLE, _BODY_K = _INDEX["title"], _INDEX["body"]
 #: how far above the first body paragraph a headline is looked for (non-blank lines)
 TITLE_REACH = 30
+#: the fewest words of a headline ("Tach auch!", "Menschenrechte achten"); a line joined to
+#: one as its wrapped half needs the three words of `title_like`'s default
+HEADLINE_WORDS = 2
 
 
-def title_like(text: str) -> bool:
-    """A line shaped like a headline: a few words, mostly letters, no sentence or cue of furniture,
-    byline, credit, date, link, menu or comment header."""
+def title_like(text: str, min_words: int = 3) -> bool:
+    """A line shaped like a headline: a few words (`min_words` or more), mostly letters, no
+    sentence or cue of furniture, byline, credit, date, link, menu or comment header."""
     text = text.strip()
     words = _WORDS.findall(text)
-    if not 3 <= len(words) <= 30 or len(text) > 220 or _MENU_GAP.search(text):
+    if not min_words <= len(words) <= 30 or len(text) > 220 or _MENU_GAP.search(text):
         return False
     if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
         return False
@@ -263,7 +266,7 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     keys = {r: match_key(texts[r]) for r in range(0, min(first_body + 1, n))}
     best, best_score = -1, -np.inf
     for r in range(lo, first_body):
-        if not title_like(texts[r]) or _sentence_goes_on(texts, index, r):
+        if not title_like(texts[r], HEADLINE_WORDS) or _sentence_goes_on(texts, index, r):
             continue
         # a headline the model took for a short body line (above the first long paragraph)
         # still competes, behind lines it did not call body
@@ -277,7 +280,7 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
         return path
     path = path.copy()
     first = next(r for r in range(lo, best + 1)
-                 if keys[r] == keys[best] and (r == best or title_like(texts[r])))
+                 if keys[r] == keys[best] and (r == best or title_like(texts[r], HEADLINE_WORDS)))
     chosen = [first]
     # the headline's second line: not the article's first paragraph (a short line the model
     # called body may be the wrap, "With the Cost of Rising Tides")
