@@ -386,6 +386,10 @@ def test_menu_items_skip_links_and_breadcrumbs_are_no_headlines():
                  "Keine Suchergebnisse gefunden!", "Skip to main content"):
         assert not title_like(line), line
     assert title_like("Ostseebad öffnet seine neue Seebrücke für Besucher")
+    for line in ("Toggle navigation", "ORDER REPRINT →", "(MAWD-lin)"):
+        assert not title_like(line, 2), line
+    # a closing guillemet ends a quoted headline, it is no link arrow
+    assert title_like("Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»")
 
 
 def test_a_headline_repeated_in_a_menu_above_is_taken_where_it_stands_alone():
@@ -417,6 +421,23 @@ def test_a_two_word_headline_is_taken_but_not_joined_to_the_line_above():
     chosen = choose_title(texts, [0, 1, 2, 4], path, log_proba)
     # "Mein Blog" on the line right above is two words too short to be the headline's first half
     assert [LABELS[k] for k in chosen] == ["boilerplate", "boilerplate", "title", "body"]
+
+
+def test_the_name_under_a_picture_credits_lead_is_no_headline():
+    import numpy as np
+
+    from presslens.steps.segment import LABELS, choose_title
+
+    texts = ["Gladbacher Pflaster-Desaster",
+             "Die Versprünge zwischen den Steinen sind zum Teil erheblich.", "Foto:", "Anton Luhr",
+             "Diese Flaniermeile ähnelt einer übergroßen Stolperfalle, dabei ist das Pflaster der "
+             "Gladbacher Fußgängerzone erst wenige Jahre alt und sollte noch lange halten."]
+    boilerplate, body = LABELS.index("boilerplate"), LABELS.index("body")
+    path = np.array([boilerplate] * 4 + [body])
+    log_proba = np.log(np.full((5, len(LABELS)), 1 / len(LABELS)))
+    chosen = choose_title(texts, [0, 1, 2, 3, 4], path, log_proba)
+    # the name stands nearer the article, which would win it the place of a short headline
+    assert LABELS[chosen[0]] == "title" and LABELS[chosen[3]] != "title"
 
 
 def test_a_wrapped_paragraph_of_two_sentences_is_no_headline():

@@ -14,6 +14,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from presslens.document import Document, Line, Segment
+from presslens.steps.dates import is_bare_lead
 from presslens.steps.segment import features as _cues
 from presslens.steps.segment.features import line_features
 from presslens.steps.segment.model import LABELS, get_model
@@ -187,8 +188,12 @@ _SENTENCE_INSIDE = re.compile(r"(\w+)[.!?] +[^\W\d_]")
 _NAVIGATION = re.compile(
     r"^\W*(?:skip to|jump to|you are here|direkt zum|zum inhalt|springe zu|sie sind hier|"
     r"aller au|vous êtes ici|saltar al|usted está aquí|vai al|ti trovi in|przejdź do|"
-    r"jesteś tutaj|перейти к|вы здесь)\b|\b(?:no results|keine (?:such)?ergebnisse|"
+    r"jesteś tutaj|перейти к|вы здесь|toggle (?:navigation|menu))\b|"
+    r"\b(?:no results|keine (?:such)?ergebnisse|"
     r"aucun résultat|sin resultados|nessun risultato|brak wyników)\b")
+# a link's arrow ("ORDER REPRINT →") or a gloss in brackets ("(MAWD-lin)"); not » or ›,
+# which close quotations in French and Swiss German headlines
+_NOT_A_HEADLINE = re.compile(r"[→▶►]\s*$|^\(.*\)$")
 _TITLE, _BODY_K = _INDEX["title"], _INDEX["body"]
 #: how far above the first body paragraph a headline is looked for (non-blank lines)
 TITLE_REACH = 30
@@ -209,7 +214,7 @@ def title_like(text: str, min_words: int = 3) -> bool:
     if len(words) >= 15 and _two_sentences(text):
         return False  # the first line of a wrapped paragraph
     low = text.lower()
-    if _NESTED_ITEM.match(text) or _NAVIGATION.search(low):
+    if _NESTED_ITEM.match(text) or _NAVIGATION.search(low) or _NOT_A_HEADLINE.search(text):
         return False
     if (_cues._BYLINE.match(low) or _cues._CREDIT.search(low) or _cues._URLISH.search(low)
             or _cues._COPYRIGHT.search(low) or _cues._COMMENT_HEADER.search(low)
@@ -220,6 +225,15 @@ def title_like(text: str, min_words: int = 3) -> bool:
         return False
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+def _credit_lead(text: str) -> bool:
+    """A picture credit's or byline's lead alone on its line ("Foto:", "By"): the next line
+    is the name it introduces, not a headline."""
+    text = text.strip()
+    return len(_WORDS.findall(text)) <= 2 and (
+        (text.endswith(":") and _cues._CREDIT.search(text.lower()) is not None)
+        or is_bare_lead(text))
 
 
 def _two_sentences(text: str) -> bool:
@@ -266,7 +280,8 @@ def choose_title(texts: Sequence[str], index: Sequence[int], path: np.ndarray,
     keys = {r: match_key(texts[r]) for r in range(0, min(first_body + 1, n))}
     best, best_score = -1, -np.inf
     for r in range(lo, first_body):
-        if not title_like(texts[r], HEADLINE_WORDS) or _sentence_goes_on(texts, index, r):
+        if not title_like(texts[r], HEADLINE_WORDS) or _sentence_goes_on(texts, index, r) \
+                or (r > 0 and _credit_lead(texts[r - 1])):
             continue
         # a headline the model took for a short body line (above the first long paragraph)
         # still competes, behind lines it did not call body
