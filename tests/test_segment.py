@@ -361,21 +361,24 @@ def test_picture_credit_between_headline_and_byline_is_not_title() -> None:
     assert title_lines(doc) == [TITLE]
 
 
-def test_the_headline_is_not_the_first_line_of_a_wrapped_paragraph():
+def _chosen(texts, index, labels):
+    """choose_title's labels for rows labelled `labels`, every label equally likely."""
     import numpy as np
 
     from presslens.steps.segment import LABELS, choose_title
 
+    path = np.array([LABELS.index(label) for label in labels])
+    log_proba = np.log(np.full((len(texts), len(LABELS)), 1 / len(LABELS)))
+    return [LABELS[k] for k in choose_title(texts, index, path, log_proba)]
+
+
+def test_the_headline_is_not_the_first_line_of_a_wrapped_paragraph():
     texts = ["Who Pays for the Seawall? Small Towns Struggle",
              "With the Cost of Rising Tides",
              "When the storm surge of last October pushed seawater two streets inland in the fishing",
              "town of Wrenhaven, residents were not surprised. What surprised them was the bill, "
              "which the county puts at 48 million dollars, nine times the town's budget."]
-    body = LABELS.index("body")
-    path = np.array([body] * 4)
-    log_proba = np.log(np.full((4, len(LABELS)), 1 / len(LABELS)))
-    chosen = choose_title(texts, [0, 1, 3, 4], path, log_proba)
-    assert [LABELS[k] for k in chosen] == ["title", "title", "body", "body"]
+    assert _chosen(texts, [0, 1, 3, 4], ["body"] * 4) == ["title", "title", "body", "body"]
 
 
 def test_menu_items_skip_links_and_breadcrumbs_are_no_headlines():
@@ -393,51 +396,30 @@ def test_menu_items_skip_links_and_breadcrumbs_are_no_headlines():
 
 
 def test_a_headline_repeated_in_a_menu_above_is_taken_where_it_stands_alone():
-    import numpy as np
-
-    from presslens.steps.segment import LABELS, choose_title
-
     texts = ["+ Enterprise 2.0", "Home", "Enterprise 2.0",
              "Enterprise 2.0 changes how teams share what they know, and it starts with the "
              "tools that people already use at work every day."]
-    boilerplate, body = LABELS.index("boilerplate"), LABELS.index("body")
-    path = np.array([boilerplate, boilerplate, boilerplate, body])
-    log_proba = np.log(np.full((4, len(LABELS)), 1 / len(LABELS)))
-    chosen = choose_title(texts, [0, 2, 4, 6], path, log_proba)
-    assert [LABELS[k] for k in chosen] == ["boilerplate", "boilerplate", "title", "body"]
+    labels = ["boilerplate", "boilerplate", "boilerplate", "body"]
+    assert _chosen(texts, [0, 2, 4, 6], labels) == ["boilerplate", "boilerplate", "title", "body"]
 
 
 def test_a_two_word_headline_is_taken_but_not_joined_to_the_line_above():
-    import numpy as np
-
-    from presslens.steps.segment import LABELS, choose_title
-
     texts = ["Anmelden", "Mein Blog", "Tach auch!",
              "Seit heute gibt es dieses Blog, und hier schreibe ich ab jetzt jede Woche über das "
              "Leben auf dem Land, über den Garten und über die Nachbarn."]
-    boilerplate, body = LABELS.index("boilerplate"), LABELS.index("body")
-    path = np.array([boilerplate, boilerplate, boilerplate, body])
-    log_proba = np.log(np.full((4, len(LABELS)), 1 / len(LABELS)))
-    chosen = choose_title(texts, [0, 1, 2, 4], path, log_proba)
+    labels = ["boilerplate", "boilerplate", "boilerplate", "body"]
     # "Mein Blog" on the line right above is two words too short to be the headline's first half
-    assert [LABELS[k] for k in chosen] == ["boilerplate", "boilerplate", "title", "body"]
+    assert _chosen(texts, [0, 1, 2, 4], labels) == ["boilerplate", "boilerplate", "title", "body"]
 
 
 def test_the_name_under_a_picture_credits_lead_is_no_headline():
-    import numpy as np
-
-    from presslens.steps.segment import LABELS, choose_title
-
     texts = ["Gladbacher Pflaster-Desaster",
              "Die Versprünge zwischen den Steinen sind zum Teil erheblich.", "Foto:", "Anton Luhr",
              "Diese Flaniermeile ähnelt einer übergroßen Stolperfalle, dabei ist das Pflaster der "
              "Gladbacher Fußgängerzone erst wenige Jahre alt und sollte noch lange halten."]
-    boilerplate, body = LABELS.index("boilerplate"), LABELS.index("body")
-    path = np.array([boilerplate] * 4 + [body])
-    log_proba = np.log(np.full((5, len(LABELS)), 1 / len(LABELS)))
-    chosen = choose_title(texts, [0, 1, 2, 3, 4], path, log_proba)
+    chosen = _chosen(texts, [0, 1, 2, 3, 4], ["boilerplate"] * 4 + ["body"])
     # the name stands nearer the article, which would win it the place of a short headline
-    assert LABELS[chosen[0]] == "title" and LABELS[chosen[3]] != "title"
+    assert chosen[0] == "title" and chosen[3] != "title"
 
 
 def test_a_wrapped_paragraph_of_two_sentences_is_no_headline():
