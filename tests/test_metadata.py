@@ -280,3 +280,17 @@ def test_a_byline_under_the_headline_far_above_the_article():
     labels = {i: "boilerplate" for i in range(len(lines) - 1)} | {20: "title"}
     doc = run(page(lines, labels))
     assert (doc.author, doc.published) == ("Todd Bates", "2020-02-05")
+
+
+def test_a_labelled_date_far_from_the_headline_is_the_last_resort():
+    menu = [f"Section {n}" for n in range(20)]
+    article = ["Die Gemeinde eröffnet im Frühjahr die neue Bibliothek am Marktplatz.",
+               "Die Bauarbeiten dauerten zwei Jahre und kosteten 4,2 Millionen Euro."] * 8
+    lines = menu + ["Neue Bibliothek am Marktplatz"] + article + ["Teilen", "Datum: 19.11.2021",
+                                                                 "Impressum"]
+    labels = {i: "boilerplate" for i in range(20)} | {20: "title"} | {
+        i: "boilerplate" for i in range(len(lines) - 3, len(lines))}
+    assert run(page(lines, labels)).published == "2021-11-19"
+    # in the comments a labelled date is a comment's, not the page's
+    labels[len(lines) - 2] = "comment"
+    assert run(page(lines, labels)).published is None

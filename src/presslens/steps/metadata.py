@@ -273,6 +273,7 @@ def byline_lines(doc: Document) -> list[str]:
     comment_spans, body_spans = _spans(doc, "comment"), _spans(doc, "body")
     found.extend(_above_article(doc, body_spans, comment_spans))
     found.extend(_around_title(doc, body_spans, comment_spans))
+    found.extend(_labelled_dates(doc, comment_spans))
     seen = 0
     for line in doc.lines:
         text = line.text.strip()
@@ -321,6 +322,23 @@ def _around_title(doc: Document, body_spans: list[tuple[int, int]],
     near = rows[after:after + TITLE_NEAR_LINES] + rows[max(0, first - TITLE_NEAR_LINES):first][::-1]
     return [line.text.strip() for line in near if len(line.text.strip()) <= (
         MAX_BODY_BYLINE_CHARS if _inside(line.start, body_spans) else MAX_BYLINE_CHARS)]
+
+
+#: a line that labels its date ("Datum: 19.11.2021", "* Date 19.01.2020", "ePublished: 3 March
+#: 2020", "Letzte Aktualisierung: 28.01.2022"), wherever the page puts it
+_DATE_LABEL = re.compile(
+    r"^\W{0,3}(?:e-?published|published|publication date|date|datum|fecha|data|дата|"
+    r"ver[öo]ffentlicht|erschienen|publi[ée]e?|publicado|pubblicato|opublikowano|"
+    r"last modified|last updated|updated|aktualisiert(?: am)?|letzte (?:änderung|aktualisierung)|"
+    r"stand|mis à jour)\b\s*:?", re.IGNORECASE)
+
+
+def _labelled_dates(doc: Document, comment_spans: list[tuple[int, int]]) -> list[str]:
+    """Short lines outside the comments that label a date, in text order: the last place a
+    page's date is looked for (an update date counts only when the page gives no other)."""
+    return [line.stripped for line in doc.lines
+            if 0 < len(line.stripped) <= MAX_BODY_BYLINE_CHARS and _DATE_LABEL.match(line.stripped)
+            and not _inside(line.start, comment_spans) and is_dated(line.stripped)]
 
 
 def author_from_lines(lines: list[str]) -> str | None:
