@@ -294,3 +294,15 @@ def test_a_labelled_date_far_from_the_headline_is_the_last_resort():
     # in the comments a labelled date is a comment's, not the page's
     labels[len(lines) - 2] = "comment"
     assert run(page(lines, labels)).published is None
+
+
+def test_a_name_over_its_date_under_the_headline_is_the_author():
+    lines = ["Pausing a Django migration", "Mark Lavin", "June 8, 2015", "Share",
+             "Sometimes a data migration has to wait for a deploy, and Django has no switch for it."]
+    labels = {0: "title", 1: "boilerplate", 2: "boilerplate", 3: "boilerplate"}
+    assert run(page(lines, labels)).author == "Mark Lavin"
+    # a heading over a dated teaser, two names joined, or a date with more words: no author
+    for heading, date in (("Gewässer und Auen", "June 8, 2015"),
+                          ("Mark Lavin", "June 8, 2015 Django drops Python 2 support")):
+        lines[1:3] = [heading, date]
+        assert run(page(lines, labels)).author is None, heading

@@ -217,6 +217,15 @@ def names_alone(line: str) -> str | None:
     return ", ".join(people)
 
 
+def person_alone(line: str) -> str | None:
+    """One person's name alone on a line (`names_alone` naming a single person): "Gewässer und
+    Auen" or "Anna, Bernd" are not one person."""
+    name = names_alone(line)
+    if name is None or "," in name or not _JOINERS.isdisjoint(name.lower().split()):
+        return None
+    return name
+
+
 # what stands beside the name in a dated byline without being part of it: comment links and
 # counts, clock words, weekday abbreviations ("10:08 am Fri Jul 19, 2013")
 _BYLINE_FILLER = re.compile(
@@ -242,6 +251,16 @@ def is_bare_lead(line: str) -> bool:
 def is_dated(line: str) -> bool:
     """Whether `line` holds a date, a two-digit year allowed."""
     return bool(_SHORT_DATE.search(line) or find_dates(line))
+
+
+def is_date_only(line: str) -> bool:
+    """A line that is a date and little else ("June 8, 2015", "Mon 20 Jan 2020 06.05 GMT"):
+    at most two words beside its numbers, day and month names and clock words."""
+    if not is_dated(line):
+        return False
+    words = [w for w in _BYLINE_FILLER.sub(" ", line).split()
+             if not any(c.isdigit() for c in w) and not is_calendar_word(w.strip(",.;"))]
+    return len(words) <= 2
 
 
 def name_beside_date(line: str) -> str | None:

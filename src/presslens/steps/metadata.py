@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 
 from presslens.document import Document, Line
 from presslens.errors import Errors, PresslensError
-from presslens.steps.dates import (author_in, is_bare_lead, is_dated, name_beside_date, names_alone,
-                                   opens_with_lead, parse_date, published_in)
+from presslens.steps.dates import (author_in, is_bare_lead, is_date_only, is_dated,
+                                   name_beside_date, names_alone, opens_with_lead, parse_date,
+                                   person_alone, published_in)
 from presslens.steps.segment.features import has_boilerplate_cue
 
 ENV_REGISTRY = "PRESSLENS_OUTLETS"
@@ -184,6 +185,7 @@ class MetadataStep:
         doc.author = _first(doc, (author_from_export, author_from_html,
                                   lambda d: author_from_lines(candidates()), author_from_meta,
                                   lambda d: author_from_split_byline(d, candidates()),
+                                  author_over_date,
                                   author_from_signature))
         doc.published = _first(doc, (published_from_export, published_from_html,
                                      lambda d: published_from_lines(d, candidates())))
@@ -371,6 +373,25 @@ def author_from_split_byline(doc: Document, candidates: list[str]) -> str | None
     for before, text in zip(rows, rows[1:]):
         if text in wanted and is_bare_lead(before):
             person = _person(names_alone(text.rstrip(",")))
+            if person:
+                return person
+    return None
+
+
+def author_over_date(doc: Document) -> str | None:
+    """One person's name alone on a line under the headline, right over a line that is a date
+    and little else ("Mark Lavin" / "June 8, 2015"): a byline the layout split in two. Under
+    the headline only: elsewhere a heading over a dated teaser looks the same ("Editors Pick" /
+    "12.03.2020 …")."""
+    title = next(iter(doc.segments_labelled("title")), None)
+    if title is None:
+        return None
+    comment_spans = _spans(doc, "comment")
+    rows = [line.stripped for line in doc.lines if line.stripped and line.start >= title.end
+            and not _inside(line.start, comment_spans)][:TITLE_NEAR_LINES]
+    for text, after in zip(rows, rows[1:]):
+        if is_date_only(after) and not is_dated(text):
+            person = _person(person_alone(text))
             if person:
                 return person
     return None
