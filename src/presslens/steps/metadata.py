@@ -309,20 +309,27 @@ def _above_article(doc: Document, body_spans: list[tuple[int, int]],
     return found
 
 
+def _title_neighbours(doc: Document, comment_spans: list[tuple[int, int]]
+                      ) -> tuple[list[Line], list[Line]]:
+    """The non-blank lines outside the comments right under the first headline, in reading
+    order, and right over it, nearest first (TITLE_NEAR_LINES each); none without a headline."""
+    title = next(iter(doc.segments_labelled("title")), None)
+    if title is None:
+        return [], []
+    rows = [line for line in doc.lines if not line.is_blank
+            and not _inside(line.start, comment_spans)]
+    first = next((i for i, line in enumerate(rows) if line.start >= title.start), len(rows))
+    after = next((i for i, line in enumerate(rows) if line.start >= title.end), len(rows))
+    return rows[after:after + TITLE_NEAR_LINES], rows[max(0, first - TITLE_NEAR_LINES):first][::-1]
+
+
 def _around_title(doc: Document, body_spans: list[tuple[int, int]],
                   comment_spans: list[tuple[int, int]]) -> list[str]:
     """Short lines right under the headline, then right above it: the byline's place on pages
     where share buttons or a picture stand between it and the article ("By" / "Todd Bates" /
     "February 5, 2020" under the title, a dateline over it)."""
-    title = next(iter(doc.segments_labelled("title")), None)
-    if title is None:
-        return []
-    rows = [line for line in doc.lines if line.text.strip()
-            and not _inside(line.start, comment_spans)]
-    first = next((i for i, line in enumerate(rows) if line.start >= title.start), len(rows))
-    after = next((i for i, line in enumerate(rows) if line.start >= title.end), len(rows))
-    near = rows[after:after + TITLE_NEAR_LINES] + rows[max(0, first - TITLE_NEAR_LINES):first][::-1]
-    return [line.text.strip() for line in near if len(line.text.strip()) <= (
+    under, over = _title_neighbours(doc, comment_spans)
+    return [line.stripped for line in under + over if len(line.stripped) <= (
         MAX_BODY_BYLINE_CHARS if _inside(line.start, body_spans) else MAX_BYLINE_CHARS)]
 
 
@@ -383,12 +390,8 @@ def author_over_date(doc: Document) -> str | None:
     and little else ("Mark Lavin" / "June 8, 2015"): a byline the layout split in two. Under
     the headline only: elsewhere a heading over a dated teaser looks the same ("Editors Pick" /
     "12.03.2020 …")."""
-    title = next(iter(doc.segments_labelled("title")), None)
-    if title is None:
-        return None
-    comment_spans = _spans(doc, "comment")
-    rows = [line.stripped for line in doc.lines if line.stripped and line.start >= title.end
-            and not _inside(line.start, comment_spans)][:TITLE_NEAR_LINES]
+    under, _ = _title_neighbours(doc, _spans(doc, "comment"))
+    rows = [line.stripped for line in under]
     for text, after in zip(rows, rows[1:]):
         if is_date_only(after) and not is_dated(text):
             person = _person(person_alone(text))
