@@ -162,6 +162,14 @@ def test_body_sentences_with_dates_are_not_bylines():
     assert doc.author is None
 
 
+def test_title_and_author_without_soft_hyphens_or_zero_width_marks():
+    # CMSs hyphenate long German words with U+00AD; a title must read (and search) as shown
+    doc = run(page(["Er\u00adin\u00adne\u00adrung an die Op\u00adfer", "Von Anna\u200b Berg",
+                    "Der Text beginnt hier."], {0: "title", 1: "meta"}))
+    assert doc.title == "Erinnerung an die Opfer"
+    assert doc.author == "Anna Berg"
+
+
 def test_html_meta_takes_precedence():
     hints = {"html_meta": {"title": "HTML Title", "author": "Meta Author", "date": "2020-02-02",
                            "sitename": "Some Site", "url": None}}

@@ -10,11 +10,18 @@ from presslens.document import Document, Line, TextMap
 from presslens.steps.segment import extracted_furniture, match_key
 from presslens.steps.segment.standfirst import is_standfirst
 
-# whitespace that is not a plain single space, or runs of it; zero-width marks and soft hyphens
-# are dropped outright because scrapers leave them inside words
+#: zero-width marks and soft hyphens: scrapers leave them inside words, and no reader sees them
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+")
+# whitespace that is not a plain single space, or runs of it; invisible marks are dropped outright
 _MESSY_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}"
                           r"|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-                          r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+                          f"|{_INVISIBLE_RUN.pattern}")
+
+
+def visible(text: str) -> str:
+    """`text` without its invisible marks ("Genesenen\u00adnachweise" -> "Genesenennachweise")."""
+    return _INVISIBLE_RUN.sub("", text)
 _SPACE_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
                "\u202f\u205f\u3000\ufeff\u200b"
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□–—*>-]|\d{1,2}[.)])\s")
@@ -115,7 +122,7 @@ def _lead(doc: Document, main_text: str) -> list[str]:
 
 
 def _space_or_nothing(match: re.Match[str]) -> str:
-    return "" if match.group()[0] in "\u200b\u200c\u200d\u2060\ufeff\u00ad" else " "
+    return "" if match.group()[0] in INVISIBLE else " "
 
 
 def _blocks(doc: Document) -> list[list[_Piece]]:
@@ -269,7 +276,7 @@ def _copy_collapsed(view: TextMap, source: str, start: int, end: int) -> None:
     for match in _MESSY_SPACE.finditer(source, start, end):
         view.copy(source, position, match.start())
         run = match.group()
-        if run[0] in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+        if run[0] in INVISIBLE:
             pass
         elif " " in run:
             # keep a real space from the source so the view maps onto it

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from presslens.document import Document, Line
 from presslens.errors import Errors, PresslensError
+from presslens.steps.body import visible
 from presslens.steps.dates import (author_in, is_bare_lead, is_date_only, is_dated,
                                    name_beside_date, names_alone, opens_with_lead, parse_date,
                                    person_alone, published_in)
@@ -199,9 +200,11 @@ class MetadataStep:
 
 
 def _first(doc: Document, finders: Iterable[Callable[[Document], str | None]]) -> str | None:
+    """The first finder's value, without the soft hyphens and zero-width marks a page hides
+    in words (a title must compare and search as it reads)."""
     for finder in finders:
         value = finder(doc)
-        if value:
+        if value and (value := visible(value).strip()):
             return value
     return None
 
@@ -289,7 +292,8 @@ def byline_lines(doc: Document) -> list[str]:
         limit = MAX_BODY_BYLINE_CHARS if _inside(line.start, body_spans) else MAX_BYLINE_CHARS
         if len(text) <= limit:
             found.append(text)
-    return found
+    # a zero-width mark inside "By\u200b Anna" would hide the byline from its patterns
+    return [visible(text) for text in found]
 
 
 def _above_article(doc: Document, body_spans: list[tuple[int, int]],
