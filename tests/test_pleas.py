@@ -19,6 +19,8 @@ PLEAS = [
     "Nous ne partageons jamais votre adresse et vous pouvez vous désinscrire à tout moment.",
     "Abonnés, vous pouvez aussi commenter nos articles.",
     "¿Ya sabías que en Noticias.com tenemos canal de Telegram? Únete desde tu celular aquí.",
+    "Gefällt dir der Beitrag? Dann teile ihn mit deinen Freunden auf Facebook oder Twitter!",
+    "Let us know what you think in the comments or over on our Twitter and Facebook.",
 ]
 REPORTING = [
     "Netflix told subscribers that the monthly price will rise next year.",
@@ -26,6 +28,10 @@ REPORTING = [
     "Selon un communiqué interne consulté par notre rédaction, la direction invoque des coûts.",
     "Der Verein sammelt Spenden für die Flutopfer im Ahrtal, teilte die Stadt mit.",
     "The minister said on Twitter that the app would be withdrawn next week.",
+    # a platform in the outlet's or the reader's words, with no call to share, follow or join
+    "Wir berichten an diesem Wochenende live auf Twitter, und ihr könnt alles auf unserer Seite nachlesen.",
+    "In this post we show how you can embed your Twitter feed in your own blog without a plugin.",
+    "Sie informieren sich bei Instagram und YouTube und handeln per Smartphone-App.",
 ]
 
 

@@ -58,21 +58,35 @@ _IMPERATIVE = re.compile(
     r"suscr[ií]bete|hazte|apoya|dona|únete|iscriviti|abbonati|sostieni|diventa|"
     r"zapisz się|wesprzyj|подпишитесь|поддержите)\b")
 
+# platforms are where a plea sends the reader, but an article also reports what happens on
+# them ("Sie informieren sich bei Instagram", "wir dokumentieren … auf Twitter"): a platform is an
+# action only beside a call to share, link, follow or write (or an imperative, `_IMPERATIVE`)
+_PLATFORM = re.compile(r"facebook|twitter|instagram|telegram|whatsapp|youtube|apps?")
+_CALL = re.compile(
+    r"\b(?:share|find us|let us know|join|teil\w*|verlink\w*|findet uns|finden sie uns|folg(?:t|e|en)? uns|folgen sie|"
+    r"partag\w*|retrouvez|rejoign\w*|compart\w*|encu[ée]ntranos|condivid\w*|trovaci|"
+    r"udostępnij|dołącz|znajdź nas|поделит\w*|присоединяй\w*)\b")
+
 #: pleas are a few sentences; a long paragraph that mentions subscribers is reporting
 MAX_WORDS = 60
 
 
 @lru_cache(maxsize=4096)
 def plea_score(text: str) -> int:
-    """0 without an action word; else actions (at most 2) + reader + outlet voice + imperative."""
+    """0 without an action word (a platform alone is none, see `_PLATFORM`); else actions
+    (at most 2) + reader + outlet voice + imperative."""
     low = text.lower()
     if len(low.split()) > MAX_WORDS:
         return 0
     actions = {m.group() for m in _ACTION.finditer(low)}
     if not actions:
         return 0
+    imperative = _IMPERATIVE.match(low) is not None
+    if all(_PLATFORM.fullmatch(action) for action in actions) and not imperative \
+            and _CALL.search(low) is None:
+        return 0
     return (min(len(actions), 2) + bool(_READER.search(low)) + bool(_OUTLET.search(low))
-            + bool(_IMPERATIVE.match(low)))
+            + imperative)
 
 
 def is_plea(text: str) -> bool:
