@@ -24,6 +24,9 @@ from presslens.steps.dates import (author_in, is_bare_lead, is_date_only, is_dat
                                    name_beside_date, names_alone, opens_with_lead, parse_date,
                                    person_alone, published_in)
 from presslens.steps.segment.features import has_boilerplate_cue
+from presslens.steps.segment.model import get_model
+
+_WORD = re.compile(r"\w+")
 
 ENV_REGISTRY = "PRESSLENS_OUTLETS"
 BUILTIN_REGISTRY = Path(__file__).resolve().parent.parent / "resources" / "outlets.json"
@@ -38,6 +41,8 @@ MAX_BODY_BYLINE_CHARS = 90
 ARTICLE_HEAD_LINES = 8
 #: non-blank lines under (and over) the headline where a byline may stand
 TITLE_NEAR_LINES = 10
+#: of those under the headline, the first few may hold the byline without its lead word
+BYLINE_UNDER_TITLE_LINES = 4
 # a signature under a blog post: "Posted by", "Written by", "Eingestellt von", "Erstellt von" …
 _SIGNED = re.compile(r"^\W{0,3}(?:posted|written|published|geschrieben|eingestellt|erstellt|"
                      r"ver[öo]ffentlicht|publi[ée]e?|[ée]crit|publicado|escrito|pubblicato|"
@@ -186,7 +191,7 @@ class MetadataStep:
         doc.author = _first(doc, (author_from_export, author_from_html,
                                   lambda d: author_from_lines(candidates()), author_from_meta,
                                   lambda d: author_from_split_byline(d, candidates()),
-                                  author_over_date,
+                                  author_over_date, author_under_title,
                                   author_from_signature))
         doc.published = _first(doc, (published_from_export, published_from_html,
                                      lambda d: published_from_lines(d, candidates())))
@@ -402,6 +407,35 @@ def author_over_date(doc: Document) -> str | None:
             if person:
                 return person
     return None
+
+
+def author_under_title(doc: Document) -> str | None:
+    """One person's name alone, or beside its date, on one of the few lines right under the
+    headline ("Elizabeth Gibney", "Bettina Kugler 19.10.2019, 05:00 Uhr"), maybe after the
+    standfirst: a byline without its lead word, where the page prints it."""
+    under, _ = _title_neighbours(doc, _spans(doc, "comment"))
+    article_words: set[str] | None = None
+    for line in under[:BYLINE_UNDER_TITLE_LINES]:
+        text = line.stripped
+        person = _person(person_alone(text) or name_beside_date(text))
+        if not person:
+            continue
+        if article_words is None:
+            article_words = {w.lower() for s in doc.segments_labelled("body")
+                             for w in _WORD.findall(doc.text[s.start:s.end])}
+        # capitalised headings and tags ("Beheizbare Jacke", "Gesundheit Angst", "Ultium
+        # Cells") name what the article is about, its writer's name is not in its text;
+        # "Keine Kommentare", "Ähnliche Beiträge" use the words of page furniture
+        words = [w.lower() for w in _WORD.findall(person)]
+        if article_words.isdisjoint(w for w in words if len(w) > 2) \
+                and not any(map(_furniture_word, words)):
+            return person
+    return None
+
+
+def _furniture_word(word: str) -> bool:
+    lexicon = get_model().lexicon
+    return lexicon is not None and lexicon.is_furniture(word)
 
 
 def _person(name: str | None) -> str | None:

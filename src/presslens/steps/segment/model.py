@@ -100,6 +100,10 @@ class MemberMLPs:
         return np.log(h.mean(axis=1))
 
 
+#: a lexicon word at or under these log-odds of body marks page furniture (see Lexicon.is_furniture)
+FURNITURE_LOG_ODDS = -0.5
+
+
 class Lexicon:
     """A learned weight per word (log-odds of body against the other labels, from a logistic
     regression over the words of the training pages' lines); a line's score is the sum over the
@@ -121,6 +125,11 @@ class Lexicon:
         totals = np.fromiter(map(self._total, map(itemgetter(1), map(line_record, texts))),
                              dtype=np.float64, count=len(texts))
         return self._scaled(totals)
+
+    def is_furniture(self, word: str) -> bool:
+        """Whether lower-cased `word` is one the training pages use mostly outside articles
+        ("comments", "kommentare", "beiträge", "link"): log-odds of FURNITURE_LOG_ODDS or lower."""
+        return self.weights.get(word, 0.0) <= FURNITURE_LOG_ODDS
 
     def _total(self, words: Iterable[str]) -> float:
         return sum(map(self.weights.get, words, itertools.repeat(0.0)))
