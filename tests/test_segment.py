@@ -386,7 +386,11 @@ def test_menu_items_skip_links_and_breadcrumbs_are_no_headlines():
 
     for line in ("Direkt zum Inhalt", "Sie sind hier: Home » Europa » Deutschland",
                  "+ Enterprise 2.0 + Work-Life-Balance", "o Archiv der Beiträge von gestern",
-                 "Keine Suchergebnisse gefunden!", "Skip to main content"):
+                 "Keine Suchergebnisse gefunden!", "Skip to main content", "Springe zum Inhalt",
+                 # a dateline or byline, and recipe facts behind icon-font glyphs
+                 "Posted 11. April 2018 by Walter von Aachen",
+                 "Veröffentlicht am 3. Mai 2021 in Allgemein",
+                 "\ue192 Arbeitszeit ca. 30 Minuten \ue192 Gesamtzeit ca. 1 Stunde"):
         assert not title_like(line), line
     assert title_like("Ostseebad öffnet seine neue Seebrücke für Besucher")
     for line in ("Toggle navigation", "ORDER REPRINT →", "(MAWD-lin)"):

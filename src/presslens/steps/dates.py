@@ -179,6 +179,12 @@ _NOT_NAMES = WEEKDAYS | frozenset(_fold(w) for w in (
 _TOKEN_EDGE = "\"'“”«»()[]"
 
 
+def announces_publication(line: str) -> bool:
+    """Whether `line` opens with a word that announces publication ("Posted on …",
+    "Veröffentlicht am …", "Publié le …"): a byline or dateline, whatever follows."""
+    return _PUBLISH_START.match(line) is not None
+
+
 def is_calendar_word(word: str) -> bool:
     """A day or month name or abbreviation ("Monday", "mars", "Dec."): capitalised in English
     and German, yet no part of a name."""

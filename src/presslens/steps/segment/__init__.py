@@ -14,7 +14,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from presslens.document import Document, Line, Segment
-from presslens.steps.dates import is_bare_lead
+from presslens.steps.dates import announces_publication, is_bare_lead
 from presslens.steps.segment import features as _cues
 from presslens.steps.segment.features import line_features
 from presslens.steps.segment.model import LABELS, get_model
@@ -186,7 +186,7 @@ _NESTED_ITEM = re.compile(r"^\s*[+o]\s")
 _SENTENCE_INSIDE = re.compile(r"(\w+)[.!?] +[^\W\d_]")
 # skip links, breadcrumbs and empty search results in the languages the cues cover
 _NAVIGATION = re.compile(
-    r"^\W*(?:skip to|jump to|you are here|direkt zum|zum inhalt|springe zu|sie sind hier|"
+    r"^\W*(?:skip to|jump to|you are here|direkt zum|zum inhalt|springe zu[mr]?|sie sind hier|"
     r"aller au|vous êtes ici|saltar al|usted está aquí|vai al|ti trovi in|przejdź do|"
     r"jesteś tutaj|перейти к|вы здесь|toggle (?:navigation|menu))\b|"
     r"\b(?:no results|keine (?:such)?ergebnisse|"
@@ -194,6 +194,9 @@ _NAVIGATION = re.compile(
 # a link's arrow ("ORDER REPRINT →") or a gloss in brackets ("(MAWD-lin)"); not » or ›,
 # which close quotations in French and Swiss German headlines
 _NOT_A_HEADLINE = re.compile(r"[→▶►]\s*$|^\(.*\)$")
+# a glyph of an icon font (Unicode's private use area): buttons and recipe facts
+# ("\ue192 Arbeitszeit ca. 30 Minuten"), never a headline's words
+_ICON = re.compile("[\ue000-\uf8ff]")
 _TITLE, _BODY_K = _INDEX["title"], _INDEX["body"]
 #: how far above the first body paragraph a headline is looked for (non-blank lines)
 TITLE_REACH = 30
@@ -214,7 +217,8 @@ def title_like(text: str, min_words: int = 3) -> bool:
     if len(words) >= 15 and _two_sentences(text):
         return False  # the first line of a wrapped paragraph
     low = text.lower()
-    if _NESTED_ITEM.match(text) or _NAVIGATION.search(low) or _NOT_A_HEADLINE.search(text):
+    if _NESTED_ITEM.match(text) or _NAVIGATION.search(low) or _NOT_A_HEADLINE.search(text) \
+            or _ICON.search(text) or announces_publication(text):
         return False
     if (_cues._BYLINE.match(low) or _cues._CREDIT.search(low) or _cues._URLISH.search(low)
             or _cues._COPYRIGHT.search(low) or _cues._COMMENT_HEADER.search(low)
