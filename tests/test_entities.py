@@ -382,3 +382,18 @@ def test_a_given_name_cut_from_its_surname_takes_the_surname_back():
     found = [text[s:e] for s, e, _ in whole_person_names(text, spans)]
     # a word another span starts ("Baghdad") stays that span's
     assert found == ["Amira Haddou", "Amira Haddad", "Karim", "Baghdad"]
+
+
+def test_a_people_written_in_lower_case_elsewhere_is_misc_and_a_sentence_opener_no_name(kb):
+    from presslens.steps.entities.rules import peoples
+
+    text = ("Les Kurdes ont repris la ville. Les forces kurdes tiennent le pont.\n"
+            "Mesures prises hier : les mesures restent en vigueur.")
+    kurdes = Mention(4, 10, "Kurdes", "LOC")
+    mesures = Mention(text.index("Mesures"), text.index("Mesures") + 7, "Mesures", "LOC")
+    syrie = Mention(0, 0, "Syrie", "LOC")  # the knowledge base knows it: left alone
+    kept = peoples(text, [kurdes, mesures, syrie], "fr", kb)
+    assert [(m.text, m.label) for m in kept] == [("Kurdes", "MISC"), ("Syrie", "LOC")]
+    # German writes "die Kurden" / "kurdische": the rule is for languages like French
+    kurdes = Mention(4, 10, "Kurdes", "LOC")
+    assert peoples(text, [kurdes], "de", kb)[0].label == "LOC"

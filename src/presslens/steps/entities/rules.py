@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from presslens.steps.entities.kb import KnowledgeBase
-from presslens.steps.entities.ner import trim_span
+from presslens.steps.entities.ner import SENTENCE_START, trim_span
 from presslens.steps.entities.normalize import TITLE_LINKS, TITLES, name_key
 
 Span = tuple[int, int, str]
@@ -278,3 +278,33 @@ def _with_repeats(text: str, spans: list[Span], pattern: re.Pattern,
         counts = labels[match.group()]
         added.append((start, end, max(counts, key=counts.get)))
     return sorted(spans + added) if added else spans
+
+
+#: languages that write a people's adjective in lower case and its noun capitalised: "les
+#: forces kurdes" / "les Kurdes", "los soldados rusos" / "los Rusos"
+_LOWER_CASE_ADJECTIVES = frozenset({"fr", "es", "it", "pt", "ca", "ro"})
+
+
+def peoples(text: str, mentions: list, language: str | None, kb: KnowledgeBase) -> list:
+    """One-word plural names the knowledge base does not know, whose lower-case form the page
+    also writes: mid-sentence they name a people ("les Kurdes" beside "les forces kurdes"),
+    MISC as nationalities are, not the place the recogniser took; opening a sentence they are
+    common words its capital misled ("Mesures contrôlées …", "Conséquences : …"), no name."""
+    if language not in _LOWER_CASE_ADJECTIVES:
+        return mentions
+    kept = []
+    for mention in mentions:
+        if _lower_case_plural(text, mention, kb):
+            if SENTENCE_START.search(text[max(0, mention.start - 3):mention.start]):
+                continue
+            mention.label = "MISC"
+        kept.append(mention)
+    return kept
+
+
+def _lower_case_plural(text: str, mention, kb: KnowledgeBase) -> bool:
+    word = mention.text
+    if mention.label == "MISC" or mention.kb_id or len(word) < 4 or not word.isalpha() \
+            or not word.endswith("s") or not word[0].isupper() or kb.candidates(word):
+        return False
+    return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None
