@@ -176,7 +176,7 @@ def speed() -> dict:
 
 
 def _speed_child(path: str) -> None:
-    import resource
+    from speed import peak_memory_mb
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -190,7 +190,7 @@ def _speed_child(path: str) -> None:
     print(json.dumps({
         "comments": len(texts), "mean_chars": round(sum(map(len, texts)) / len(texts)),
         "comments_per_second_one_core": round(len(texts) / seconds),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb": round(peak_memory_mb()),
     }))
 
 

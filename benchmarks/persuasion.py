@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -201,6 +200,7 @@ def speed(data: Path, model: Path | None = None) -> dict:
 
 def speed_child(data: Path, model: Path | None = None) -> None:
     import presslens
+    from speed import peak_memory_mb
     from presslens.steps.persuasion.step import PersuasionStep
 
     articles = [a for f in FOLDERS for a in corpus.read_semeval2023(data, f, 3) if a.heldout]
@@ -215,7 +215,7 @@ def speed_child(data: Path, model: Path | None = None) -> None:
     print(json.dumps({
         "articles": len(docs), "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
         "articles_per_s_one_core": round(len(docs) / cpu, 1),
-        "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_memory_mb": round(peak_memory_mb(), 1),
     }))
 
 

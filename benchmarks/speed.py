@@ -35,9 +35,10 @@ def page_files(count: int) -> list[Path]:
     return list(itertools.islice(itertools.cycle(files), count))
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process. VmHWM, where Linux has it: ru_maxrss survives
-    exec, so a benchmark started by a large parent would report the parent's peak."""
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process in MB. VmHWM, where Linux has it: ru_maxrss
+    survives exec, so a benchmark child started by a large parent would report the parent's
+    peak (the other benchmarks' speed children use this too)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
@@ -110,7 +111,7 @@ def measure(path: str, count: int, steps: tuple[str, ...] = FOUNDATION_STEPS) ->
             "ms_per_page": round(1000 * seconds / len(inputs), 2),
             "cpu_seconds": round(cpu_seconds, 2),
             "pages_per_cpu_s": round(len(inputs) / cpu_seconds, 1),
-            "peak_memory_mb": round(_peak_mb(), 1)}
+            "peak_memory_mb": round(peak_memory_mb(), 1)}
 
 
 def main() -> None:
