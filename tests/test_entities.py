@@ -303,6 +303,19 @@ def test_a_name_does_not_end_with_a_preposition():
     text = "Engineers from the port said"
     start, end, _ = trim_span(text, 0, len("Engineers from"), "MISC")
     assert text[start:end] == "Engineers"
+    # nor with a participle hyphenated to it
+    for compound, name in (("U.S.-led", "U.S."), ("Kremlin-backed", "Kremlin")):
+        start, end, _ = trim_span(compound + " forces", 0, len(compound), "LOC")
+        assert compound[start:end] == name
+
+
+def test_a_name_hyphenated_to_a_participle_is_the_name_alone(step):
+    # the tokenizer keeps "U.S.-led" in one token, so the recogniser tags the compound
+    _, found = entities_of(step, "The London-based Syrian Observatory for Human Rights said the "
+                                 "U.S.-led strikes killed 12.", "en")
+    names = {(e["text"], e["name"]) for e in found}
+    assert ("U.S.", "United States") in names
+    assert not any(text.endswith(("-led", "-based")) for text, _ in names)
 
 
 def test_a_place_with_its_country_or_state_is_one_name_linked_to_the_place(step, kb):

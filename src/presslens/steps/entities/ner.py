@@ -228,6 +228,13 @@ def _is_title(surface: str, run: bool = False) -> bool:
                                                    for w in words)
 
 
+# a participle hyphenated to a name, which the tokenizer may keep in one token ("U.S.-led",
+# "Kremlin-backed", "London-based"): the compound describes something else, the name is before it
+_PARTICIPLE_SUFFIX = re.compile(r"[-‐‑](?:led|backed|based|born|made|owned|run|funded|"
+                                r"controlled|held|allied|aligned|linked|sponsored|supported|"
+                                r"affiliated|friendly|leaning)$")
+
+
 def trim_span(text: str, start: int, end: int, label: str, *, description: bool = True
               ) -> tuple[int, int, str] | None:
     """The span without a leading article, trailing possessive or punctuation; None if empty.
@@ -250,6 +257,9 @@ def trim_span(text: str, start: int, end: int, label: str, *, description: bool 
         end = trailing.start()
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
+    compound = _PARTICIPLE_SUFFIX.search(text, start, end)
+    if compound and compound.start() > start:  # "U.S.-led", "Iran-backed": the name is "U.S."
+        end = compound.start()
     if label == "PER":
         # "Clara Lindholm of the Monitoring Group": a person's name stops before its affiliation
         cut = re.search(r"\s(?:of|from|at|with|du|de la|des)\s+(?:the\s+|l['’])?[A-Z]", text[start:end])
