@@ -410,3 +410,11 @@ def test_a_people_written_in_lower_case_elsewhere_is_misc_and_a_sentence_opener_
     # German writes "die Kurden" / "kurdische": the rule is for languages like French
     kurdes = Mention(4, 10, "Kurdes", "LOC")
     assert peoples(text, [kurdes], "de", kb)[0].label == "LOC"
+
+
+def test_a_name_wrapped_at_its_hyphen_reads_as_one_name():
+    # hard-wrapped text (a PDF, a rendered column) breaks names at their hyphens
+    from presslens.steps.entities.linking import display_name
+    assert display_name("Maarrat  al-\nNu'man", "LOC") == "Maarrat al-Nu'man"
+    assert display_name("Jean-\n  Yves Le Drian", "PER") == "Jean-Yves Le Drian"
+    assert display_name("Syrian\nDemocratic Forces", "ORG") == "Syrian Democratic Forces"

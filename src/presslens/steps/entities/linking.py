@@ -12,6 +12,8 @@ unknown name links across pages.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -350,9 +352,13 @@ def _rank_population(entity: Entity) -> int:
     return entity.population or (STATE_RANK_POPULATION if entity.kind == "state" else 0)
 
 
+_WRAPPED_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+
+
 def display_name(text: str, label: str) -> str:
-    """A mention as a name: one line, single spaces, and for people no leading titles."""
-    words = text.split()
+    """A mention as a name: one line, single spaces, and for people no leading titles; a name
+    hyphenated across a line break is joined at its hyphen ("Maarrat al-\nNu’man")."""
+    words = _WRAPPED_HYPHEN.sub("-", text).split()
     if label == "PER":
         while len(words) > 1 and name_key(words[0]) in TITLES:
             words = words[1:]
