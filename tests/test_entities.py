@@ -418,3 +418,16 @@ def test_a_name_wrapped_at_its_hyphen_reads_as_one_name():
     assert display_name("Maarrat  al-\nNu'man", "LOC") == "Maarrat al-Nu'man"
     assert display_name("Jean-\n  Yves Le Drian", "PER") == "Jean-Yves Le Drian"
     assert display_name("Syrian\nDemocratic Forces", "ORG") == "Syrian Democratic Forces"
+
+
+def test_a_person_running_into_a_quoted_title_case_title_is_the_person():
+    from presslens.steps.entities.rules import title_case_tails
+    text = ("Trump will decide soon. (See \u201cI Predict Trump Will Continue the Cover-Up\u201d.) "
+            "Will Smith and Mary Ann Young will attend; the young crowd cheered.")
+    start = text.index("Trump Will")
+    assert title_case_tails(text, [(start, start + len("Trump Will"), "PER")]) == \
+        [(start, start + len("Trump"), "PER")]
+    # a surname that is also a lower-case word, mid-sentence, is left alone
+    young = text.index("Mary Ann Young")
+    assert title_case_tails(text, [(young, young + len("Mary Ann Young"), "PER")]) == \
+        [(young, young + len("Mary Ann Young"), "PER")]

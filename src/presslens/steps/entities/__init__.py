@@ -90,7 +90,8 @@ def find_mentions(doc: Document, kb: KnowledgeBase, recognizer: Any = None) -> l
 
 
 def _model_and_rule_spans(text: str, spans: list, kb: KnowledgeBase) -> list:
-    spans = rules.whole_person_names(text, rules.split_joined(text, spans, kb))
+    spans = rules.title_case_tails(
+        text, rules.whole_person_names(text, rules.split_joined(text, spans, kb)))
     return rules.add_role_names(text, spans, rules.role_names(text, kb))
 
 

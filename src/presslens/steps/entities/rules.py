@@ -207,6 +207,24 @@ def known_in_body(surface: str, body_keys: set[str]) -> bool:
     return bool(key) and any(k == key or k.endswith(" " + key) for k in body_keys)
 
 
+def title_case_tails(text: str, spans: list[Span]) -> list[Span]:
+    """A person's span that runs on into a Title Case title quoted in the text ("I Predict
+    Trump Will Continue the CIA's Cover-Up") loses its last words while they are common words
+    the text also writes in lower case ("will", "make"): "Trump Will" is Trump."""
+    out = []
+    for start, end, label in spans:
+        if label == "PER":
+            while _NEXT_CAPITALISED.match(text, end):
+                last = text.rfind(" ", start, end)
+                word = text[last + 1:end]
+                if last <= start or not word.isalpha() or not word[0].isupper() or \
+                        not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+                    break
+                end = last
+        out.append((start, end, label))
+    return out
+
+
 # --- names cut short ----------------------------------------------------------------------------
 
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])")
