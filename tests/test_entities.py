@@ -431,3 +431,21 @@ def test_a_person_running_into_a_quoted_title_case_title_is_the_person():
     young = text.index("Mary Ann Young")
     assert title_case_tails(text, [(young, young + len("Mary Ann Young"), "PER")]) == \
         [(young, young + len("Mary Ann Young"), "PER")]
+
+
+def test_an_administration_named_after_its_leader_names_the_leader(step, kb):
+    from presslens.steps.entities.rules import leaders_of_administrations
+    text = "The Labour government, the Taliban regime and the Obama administration met."
+    mentions = [Mention(text.index(w), text.index(w) + len(w), w, "ORG")
+                for w in ("Labour", "Taliban", "Obama")]
+    labels = [m.label for m in leaders_of_administrations(text, mentions, kb)]
+    assert labels == ["ORG", "ORG", "PER"]  # only a surname the knowledge base knows
+    _, found = entities_of(step, "Le gouvernement Macron a répondu.", "fr")
+    assert [(e["label"], e["name"]) for e in found] == [("PER", "Emmanuel Macron")]
+
+
+def test_agencies_and_leaders_often_in_the_news_are_known(kb):
+    for alias, name in (("FBI", "Federal Bureau of Investigation"), ("AIEA", "International Atomic "
+                        "Energy Agency"), ("OMS", "World Health Organization"),
+                        ("Tsahal", "Israel Defense Forces"), ("Kim Jong Un", "Kim Jong-un")):
+        assert kb.candidates(alias)[0].name == name, alias

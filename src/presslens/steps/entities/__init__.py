@@ -85,8 +85,9 @@ def find_mentions(doc: Document, kb: KnowledgeBase, recognizer: Any = None) -> l
                 mentions.append(Mention(source_start, source_end,
                                         doc.text[source_start:source_end], label, kb_id))
     mentions.sort(key=lambda m: m.start)
-    return rules.peoples(doc.text, _with_particles(doc.text, _without_overlaps(mentions)),
-                         doc.language, kb)
+    mentions = _with_particles(doc.text, _without_overlaps(mentions))
+    mentions = rules.leaders_of_administrations(doc.text, mentions, kb)
+    return rules.peoples(doc.text, mentions, doc.language, kb)
 
 
 def _model_and_rule_spans(text: str, spans: list, kb: KnowledgeBase) -> list:

@@ -326,3 +326,29 @@ def _lower_case_plural(text: str, mention, kb: KnowledgeBase) -> bool:
             or not word.endswith("s") or not word[0].isupper() or kb.candidates(word):
         return False
     return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None
+
+
+# an administration named after its leader: "the Obama administration", "the Assad regime",
+# "le gouvernement Macron", "la présidence Trump"
+_LEADER_AFTER = re.compile(r"\s+(?:administration|government|regime|cabinet|presidency|campaign)\b")
+_LEADER_BEFORE = re.compile(r"(?<!\w)(?:gouvernement|régime|administration|présidence|"
+                            r"Regierung|gobierno|governo|rząd|администрация|режим)\s+$",
+                            re.IGNORECASE)
+
+
+def leaders_of_administrations(text: str, mentions: list, kb: KnowledgeBase) -> list:
+    """A one-word name the recogniser took for an organisation because it names an
+    administration ("the Obama administration", "le gouvernement Macron") is the person it is
+    named after, when the knowledge base knows a person of that surname; "the Labour
+    government" or "the Taliban regime" stay organisations."""
+    surnames = None
+    for mention in mentions:
+        if mention.label not in ("ORG", "MISC") or " " in mention.text.strip() or not (
+                _LEADER_AFTER.match(text, mention.end)
+                or _LEADER_BEFORE.search(text, max(0, mention.start - 16), mention.start)):
+            continue
+        if surnames is None:
+            surnames = kb.surname_index()
+        if name_key(mention.text) in surnames:
+            mention.label = "PER"
+    return mentions
