@@ -303,6 +303,10 @@ def test_a_name_does_not_end_with_a_preposition():
     text = "Engineers from the port said"
     start, end, _ = trim_span(text, 0, len("Engineers from"), "MISC")
     assert text[start:end] == "Engineers"
+    # a person's name starts after its owner's possessive ("the Hill's John Solomon")
+    text = "the Hill’s John Solomon found more"
+    start, end, _ = trim_span(text, 4, text.index(" found"), "PER")
+    assert text[start:end] == "John Solomon"
     # nor with a participle hyphenated to it
     for compound, name in (("U.S.-led", "U.S."), ("Kremlin-backed", "Kremlin")):
         start, end, _ = trim_span(compound + " forces", 0, len(compound), "LOC")

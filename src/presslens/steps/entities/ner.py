@@ -235,6 +235,9 @@ _PARTICIPLE_SUFFIX = re.compile(r"[-‐‑](?:led|backed|based|born|made|owned|r
                                 r"affiliated|friendly|leaning)$")
 
 
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
 def trim_span(text: str, start: int, end: int, label: str, *, description: bool = True
               ) -> tuple[int, int, str] | None:
     """The span without a leading article, trailing possessive or punctuation; None if empty.
@@ -261,6 +264,10 @@ def trim_span(text: str, start: int, end: int, label: str, *, description: bool 
     if compound and compound.start() > start:  # "U.S.-led", "Iran-backed": the name is "U.S."
         end = compound.start()
     if label == "PER":
+        # "the Hill's John Solomon", "CNN’s Jim Acosta": the person's name is after the owner's
+        owner = _INNER_POSSESSIVE.search(text, start, end)
+        if owner:
+            start = owner.end()
         # "Clara Lindholm of the Monitoring Group": a person's name stops before its affiliation
         cut = re.search(r"\s(?:of|from|at|with|du|de la|des)\s+(?:the\s+|l['’])?[A-Z]", text[start:end])
         if cut:
