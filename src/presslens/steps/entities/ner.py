@@ -34,6 +34,9 @@ _LEADING_ARTICLE = re.compile(r"(?:(?:the|The|le|la|les)\s+|[lL]['’])(?=\w)")
 _ELIDED_DE = re.compile(r"[dD]['’](?=\w)")
 _TRAILING_FUNCTION_WORD = re.compile(r"(?:\s+(?:from|of|the|and|to|in|at|for|with|by|on|de|du|"
                                      r"des|et|à|au|aux|pour|par|sur))+$")
+# a French word elided before the next one ("n’", "qu’", "l’"), which the recogniser may
+# take into the name before it
+_TRAILING_ELISION = re.compile(r"\s+(?:n|qu|l|d|j|s|c|m|t|jusqu|lorsqu|puisqu)$")
 #: particles that start a name in lower case ("de Gaulle", "van Gogh", "al Thani")
 _NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "des", "van", "von", "le",
                              "la", "al", "el", "bin", "abu", "ibn", "ben"})
@@ -258,6 +261,9 @@ def trim_span(text: str, start: int, end: int, label: str, *, description: bool 
     trailing = _TRAILING_FUNCTION_WORD.search(text, start, end)
     if trailing:  # "Engineers from": a name does not end with a preposition
         end = trailing.start()
+    elided = _TRAILING_ELISION.search(text, start, end)
+    if elided and text.startswith(("'", "’"), end):  # "Macron n’a", "Frontex qu’il"
+        end = elided.start()
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     compound = _PARTICIPLE_SUFFIX.search(text, start, end)
