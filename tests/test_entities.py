@@ -307,6 +307,11 @@ def test_a_name_does_not_end_with_a_preposition():
     for phrase, name in (("Macron n’a pas", "Macron"), ("Frontex qu’il", "Frontex")):
         start, end, _ = trim_span(phrase, 0, phrase.index("’"), "PER")
         assert phrase[start:end] == name
+    # a French participle opening the sentence is no part of the name after it
+    from presslens.steps.entities.ner import _without_opening_participle
+    text = "Accusant Marine Le Pen de mentir, il part."
+    start, end, _ = _without_opening_participle(text, (0, len("Accusant Marine Le Pen"), "PER"))
+    assert text[start:end] == "Marine Le Pen"
     # a person's name starts after its owner's possessive ("the Hill's John Solomon")
     text = "the Hill’s John Solomon found more"
     start, end, _ = trim_span(text, 4, text.index(" found"), "PER")

@@ -129,6 +129,8 @@ def _cleaned(text: str, raw: list[tuple[int, int, str]], language: str | None,
     words dropped."""
     spans = [_after_honorific(text, trim_span(text, start, end, label), include=language == "fr")
              for start, end, label in raw if label in LABELS]
+    if language == "fr":
+        spans = [_without_opening_participle(text, s) for s in spans]
     return _join_titles(text, [s for s in spans if s is not None and _has_capital(text, s)
                                and not _capitalised_word(text, s, stop_words)])
 
@@ -174,6 +176,19 @@ def _capitalised_word(text: str, span: tuple[int, int, str], stop_words: set[str
         return False
     lower = word.lower()
     return lower in stop_words or (len(word) >= 8 and bool(_ADVERB.search(lower)))
+
+
+_OPENING_PARTICIPLE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}ant\s+(?=[A-ZÀ-Ý])")
+
+
+def _without_opening_participle(text: str, span: tuple[int, int, str] | None
+                                ) -> tuple[int, int, str] | None:
+    """A French present participle opening the sentence is no part of the name after it
+    ("Accusant Marine Le Pen de …", "Estimant Bruxelles …")."""
+    if span is None or not SENTENCE_START.search(text[max(0, span[0] - 3):span[0]]):
+        return span
+    participle = _OPENING_PARTICIPLE.match(text, span[0], span[1])
+    return (participle.end(), span[1], span[2]) if participle else span
 
 
 def _has_capital(text: str, span: tuple[int, int, str]) -> bool:
