@@ -17,11 +17,6 @@ _INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+")
 _MESSY_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}"
                           r"|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
                           f"|{_INVISIBLE_RUN.pattern}")
-
-
-def visible(text: str) -> str:
-    """`text` without its invisible marks ("Genesenen\u00adnachweise" -> "Genesenennachweise")."""
-    return _INVISIBLE_RUN.sub("", text)
 _SPACE_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
                "\u202f\u205f\u3000\ufeff\u200b"
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□–—*>-]|\d{1,2}[.)])\s")
@@ -38,6 +33,11 @@ _WRAP_SHARE = 0.72
 #: fixed-width and PDF wrapping stays under this width; longer lines are whole paragraphs
 _MAX_WRAP_WIDTH = 180
 _MIN_WRAP_WIDTH = 40
+
+
+def visible(text: str) -> str:
+    """`text` without its invisible marks ("Genesenen\u00adnachweise" -> "Genesenennachweise")."""
+    return _INVISIBLE_RUN.sub("", text)
 
 
 @dataclass(slots=True)

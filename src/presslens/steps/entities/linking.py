@@ -13,7 +13,6 @@ unknown name links across pages.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any

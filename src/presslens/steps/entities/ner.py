@@ -251,8 +251,7 @@ def _is_title(surface: str, run: bool = False) -> bool:
 _PARTICIPLE_SUFFIX = re.compile(r"[-‐‑](?:led|backed|based|born|made|owned|run|funded|"
                                 r"controlled|held|allied|aligned|linked|sponsored|supported|"
                                 r"affiliated|friendly|leaning)$")
-
-
+# an owner's possessive inside a person's span: "the Hill's John Solomon"
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 
 

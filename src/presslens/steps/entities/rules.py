@@ -352,4 +352,3 @@ def leaders_of_administrations(text: str, mentions: list, kb: KnowledgeBase) -> 
         if name_key(mention.text) in surnames:
             mention.label = "PER"
     return mentions
-
